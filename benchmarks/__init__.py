@@ -1,0 +1,1 @@
+"""Ratio benchmarks: each result is measured against a baseline taken in the same run."""

@@ -1,0 +1,61 @@
+"""What the client checks before anything is sent: addresses, numbers, names, ids."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import httpx
+
+from .errors import PbxInputError
+
+_DIALABLE = re.compile(r"\+?[0-9*#]{1,32}")
+_SEPARATORS = re.compile(r"[\s\-./()\u00a0]")
+_CALL_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
+_NAME = re.compile(r"[\w.@+-]{1,64}")
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def normalise_base_url(base_url: str) -> str:
+    """`https://pbx.example.com/` → `https://pbx.example.com`; refuses embedded secrets."""
+    url = (base_url or "").strip()
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        raise PbxInputError("The server address is not a valid web address.") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise PbxInputError("The server address must start with http:// or https://.")
+    if parsed.userinfo or parsed.query or parsed.fragment:
+        raise PbxInputError("The server address must not contain a user name, password or query.")
+    return url.split("?", 1)[0].rstrip("/")
+
+
+def dialable(number: str | None, what: Literal["number", "ext"] = "number") -> str:
+    """A number as the PBX dials it: visual separators dropped, digits (+, *, #) only."""
+    cleaned = _SEPARATORS.sub("", number) if isinstance(number, str) else ""
+    if not _DIALABLE.fullmatch(cleaned) or (what == "ext" and cleaned.startswith("+")):
+        label = "extension" if what == "ext" else "phone number"
+        raise PbxInputError(f"That is not a valid {label}.")
+    return cleaned
+
+
+def recording_name(call_id: str) -> str:
+    """The call id as a safe file name stem; PbxInputError if it is not a call id."""
+    cid = call_id.strip() if isinstance(call_id, str) else ""
+    if not _CALL_ID.fullmatch(cid) or ".." in cid:
+        raise PbxInputError("That is not a valid call id.")
+    return cid
+
+
+def plain_name(value: str, label: str) -> str:
+    value = value.strip() if isinstance(value, str) else ""
+    if not _NAME.fullmatch(value):
+        raise PbxInputError(f"That is not a valid {label} name.")
+    return value
+
+
+def free_text(value: str) -> str:
+    value = value if isinstance(value, str) else ""
+    if len(value) > 1000 or CONTROL.search(value):
+        raise PbxInputError("The custom data is too long or contains control characters.")
+    return value
