@@ -1,0 +1,148 @@
+"""Call-start and hang-up webhooks, sent as HTTP GETs the way the PBX sends them.
+
+Each target URL has its own queue and sender, so a slow receiver delays only itself and
+events reach each receiver in order. Failures are logged with the receiver's host only (a
+webhook URL often carries an access key) and never reach the switchboard.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, urlencode, urlsplit
+
+import aiohttp
+
+from .switchboard import CallEvent
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDERS = ("chanid", "src", "dst", "calltype", "status", "duration")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+_QUEUE_LIMIT = 1000
+
+
+def _values(event: CallEvent) -> dict[str, str]:
+    hangup = event.kind == "hangup"
+    return {
+        "chanid": event.chanid,
+        "src": event.src,
+        "dst": event.dst,
+        "calltype": event.calltype,
+        "status": event.status if hangup else "",
+        "duration": str(event.duration) if hangup else "",
+    }
+
+
+def webhook_url(template: str, event: CallEvent) -> str:
+    """The URL for one event: placeholders filled in, or the PBX's parameters appended."""
+    values = _values(event)
+    if _PLACEHOLDER.search(template):
+        return _PLACEHOLDER.sub(lambda m: quote(values[m.group(1)], safe=""), template)
+    if event.kind == "start":
+        params = {"chanid": event.chanid, "src": event.src, "dst": event.dst}
+        params["type"] = event.calltype
+    else:
+        params = {"chanid": event.chanid, "status": event.status}
+        params["duration"] = str(event.duration)
+    joiner = "&" if "?" in template else "?"
+    if template.endswith(("?", "&")):
+        joiner = ""
+    return template + joiner + urlencode(params)
+
+
+def safe_target(url: str) -> str:
+    """What a log line may say about a receiver: scheme, host and port, nothing else."""
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+
+
+class _Target:
+    def __init__(self, template: str, kinds: frozenset[str]) -> None:
+        self.template = template
+        self.kinds = kinds
+        self.queue: asyncio.Queue[CallEvent] = asyncio.Queue(_QUEUE_LIMIT)
+        self.task: asyncio.Task[None] | None = None
+
+
+class WebhookSender:
+    def __init__(
+        self,
+        both: Iterable[str] = (),
+        start: Iterable[str] = (),
+        hangup: Iterable[str] = (),
+        timeout: float = 5.0,
+    ) -> None:
+        self._targets = [_Target(u, frozenset({"start", "hangup"})) for u in both]
+        self._targets += [_Target(u, frozenset({"start"})) for u in start]
+        self._targets += [_Target(u, frozenset({"hangup"})) for u in hangup]
+        self._timeout = timeout
+        self._session: aiohttp.ClientSession | None = None
+        self.delivered = 0
+        self.failed = 0
+
+    @property
+    def active(self) -> bool:
+        return bool(self._targets)
+
+    async def start(self) -> None:
+        if not self._targets:
+            return
+        self._session = aiohttp.ClientSession(
+            timeout=aiohttp.ClientTimeout(total=self._timeout, connect=self._timeout)
+        )
+        for target in self._targets:
+            target.task = asyncio.create_task(self._run(target), name="iexpbx-sim-webhook")
+
+    def submit(self, event: CallEvent) -> None:
+        for target in self._targets:
+            if event.kind not in target.kinds or target.task is None:
+                continue
+            try:
+                target.queue.put_nowait(event)
+            except asyncio.QueueFull:
+                self.failed += 1
+                log.warning(
+                    "webhook queue full for %s; event dropped", safe_target(target.template)
+                )
+
+    async def stop(self) -> None:
+        for target in self._targets:
+            if target.task is not None:
+                target.task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await target.task
+                target.task = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def _run(self, target: _Target) -> None:
+        while True:
+            event = await target.queue.get()
+            await self._send(target, event)
+
+    async def _send(self, target: _Target, event: CallEvent) -> None:
+        assert self._session is not None
+        url = webhook_url(target.template, event)
+        try:
+            async with self._session.get(url, allow_redirects=False) as response:
+                await response.read()
+                if response.status >= 400:
+                    self.failed += 1
+                    log.info(
+                        "webhook %s answered HTTP %s", safe_target(target.template), response.status
+                    )
+                else:
+                    self.delivered += 1
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # any failure of a receiver must not stop the switchboard
+            self.failed += 1
+            log.warning(
+                "webhook to %s failed: %s", safe_target(target.template), type(exc).__name__
+            )
