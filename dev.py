@@ -29,10 +29,23 @@ STAMP = VENV / ".installed-from"
 # Shared libraries Qt needs on Debian/Ubuntu beyond a minimal system (the X11
 # ones only for a real screen; libpulse for QtMultimedia).
 DEBIAN_PACKAGES = [
-    "libegl1", "libgl1", "libxkbcommon0", "libxkbcommon-x11-0", "libfontconfig1",
-    "libdbus-1-3", "libglib2.0-0", "libpulse0", "libxcb-cursor0", "libxcb-icccm4",
-    "libxcb-keysyms1", "libxcb-xinerama0", "libxcb-image0", "libxcb-render-util0",
-    "libxcb-randr0", "libxcb-shape0", "libxcb-xkb1",
+    "libegl1",
+    "libgl1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "libpulse0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-xinerama0",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-randr0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
 ]
 
 
@@ -65,22 +78,24 @@ def ensure_system_libraries() -> None:
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
         subprocess.run(command, check=True, env=env)
     else:
-        sys.exit(
-            "Qt needs some system libraries first. Run:\n  sudo " + " ".join(command)
-        )
+        sys.exit("Qt needs some system libraries first. Run:\n  sudo " + " ".join(command))
 
 
 def ensure_venv() -> Path:
     if sys.version_info < (3, 11):
-        sys.exit(f"IEXPBX Desktop needs Python 3.11 or newer (this is {platform.python_version()}).")
+        sys.exit(
+            f"IEXPBX Desktop needs Python 3.11 or newer (this is {platform.python_version()})."
+        )
     python = venv_python()
     if not python.exists():
         print(f"Creating {VENV} ...", flush=True)
         try:
             venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
         except Exception as exc:  # Debian splits venv/ensurepip into python3-venv
-            sys.exit(f"Could not create a virtual environment ({exc}).\n"
-                     "On Debian/Ubuntu: sudo apt-get install python3-venv")
+            sys.exit(
+                f"Could not create a virtual environment ({exc}).\n"
+                "On Debian/Ubuntu: sudo apt-get install python3-venv"
+            )
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         print("Installing IEXPBX Desktop and its test tools into .venv ...", flush=True)

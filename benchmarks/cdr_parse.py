@@ -24,7 +24,9 @@ def realistic_cdr_reply(rows: int = ROWS, seed: int = 7) -> bytes:
     for i in range(rows):
         when = start + timedelta(seconds=i * 26 + rng.randint(0, 20))
         incoming = rng.random() < 0.6
-        external = f"90{rng.choice(['532', '533', '542', '212', '216'])}{rng.randint(0, 9999999):07d}"
+        external = (
+            f"90{rng.choice(['532', '533', '542', '212', '216'])}{rng.randint(0, 9999999):07d}"
+        )
         ext = str(rng.randint(100, 140))
         disposition = rng.choices(["ANSWERED", "NO ANSWER", "BUSY", "FAILED"], [70, 18, 9, 3])[0]
         data.append(
