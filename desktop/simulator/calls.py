@@ -1,7 +1,8 @@
 """Live calls as scripts: the phases a call goes through, decided when it starts.
 
 A script is a list of steps (seconds after the start: what `activecalls` shows from then on)
-and an end (when it hangs up, and how). `hangupcall` may cut a script short.
+and an end (when it hangs up, and how). `hangupcall` may cut a script short. Most calls are one
+channel; a masked callback is two, each with its own steps, and both legs end together.
 """
 
 from __future__ import annotations
@@ -24,12 +25,22 @@ class Step:
     app: str  # calltype, as the PBX shows the running application
     src: str
     dst: str
+    leg: int = 0  # 0: the call's first channel; 1: the second leg of a two-leg call
+
+
+@dataclass(frozen=True, slots=True)
+class LegView:
+    """One channel of a live call as `activecalls` shows it."""
+
+    channel: str
+    began: float  # seconds after the call's start
+    step: Step
 
 
 @dataclass(slots=True)
 class LiveCall:
     call_id: int
-    channel: str
+    channel: str  # the first leg's channel
     started: float  # epoch seconds (simulated)
     kind: str  # CDR calltype
     steps: list[Step]
@@ -42,11 +53,21 @@ class LiveCall:
     recorded: bool = False
     userfield: str = ""
     busy_extensions: tuple[str, ...] = ()
+    second_channel: str = ""  # the bridged leg's channel; "" for a one-channel call
     step_index: int = 0
 
     @property
-    def shown(self) -> Step:
-        return self.steps[self.step_index]
+    def channels(self) -> tuple[str, ...]:
+        return (self.channel, self.second_channel) if self.second_channel else (self.channel,)
+
+    def legs(self) -> list[LegView]:
+        """The legs up so far, first leg first, each at its latest step."""
+        began: dict[int, float] = {}
+        latest: dict[int, Step] = {}
+        for step in self.steps[: self.step_index + 1]:
+            began.setdefault(step.leg, step.at)
+            latest[step.leg] = step
+        return [LegView(self.channels[leg], began[leg], latest[leg]) for leg in sorted(latest)]
 
 
 def _hex(rng: random.Random, digits: int) -> str:
@@ -164,24 +185,38 @@ def masked_callback(
     number1: str,
     number2: str,
     dial_plan: str,
+    caller_id: str,
     userfield: str,
     rng: random.Random,
 ) -> LiveCall:
-    """`callback`: the PBX calls number1, then bridges it to number2; neither sees the other."""
-    app = f"Dial(Local/{number2}@{_CONTEXT_UNSAFE.sub('', dial_plan) or 'callback'},60)"
+    """`callback`: the PBX calls number1; once answered, a second leg calls number2.
+
+    Both legs present `caller_id` (the number the dial plan sends out) and each shows only
+    its own party, the Dial that reached it included: neither side learns the other's number.
+    The CDR row still pairs number1 with number2, and counts as answered once number2 is.
+    """
     first = rng.uniform(3.0, 10.0)
-    steps = [Step(0.0, DIALING, app, number1, number1)]
-    answer_at = None
+    answer_at: float | None = None
     if rng.random() < 0.15:
         end_at, outcome = first + 25.0, traffic.NOANSWER
     else:
-        steps.append(Step(first, DIALING, app, number1, number2))
         answer_at = first + rng.uniform(3.0, 10.0)
-        steps.append(Step(answer_at, TALKING, app, number1, number2))
         end_at, outcome = answer_at + rng.uniform(30.0, 240.0), traffic.ANSWER
+    channel = local_channel(rng, number1, dial_plan)
+    recorded = answer_at is not None and rng.random() < traffic.RECORDED_SHARE
+    trunk = pick(rng, traffic.TRUNKS)
+    to_first = f"Dial(SIP/{trunk}/{number1},60)"
+    to_second = f"Dial(SIP/{trunk}/{number2},60)"
+    steps = [Step(0.0, DIALING, to_first, caller_id, number1)]
+    if answer_at is not None:
+        # number1 hears ringback while the second leg rings number2.
+        steps.append(Step(first, UP, to_first, caller_id, number1))
+        steps.append(Step(first, RINGING, to_second, caller_id, number2, leg=1))
+        steps.append(Step(answer_at, TALKING, to_first, caller_id, number1))
+        steps.append(Step(answer_at, TALKING, to_second, caller_id, number2, leg=1))
     return LiveCall(
         call_id=call_id,
-        channel=local_channel(rng, number1, dial_plan),
+        channel=channel,
         started=started,
         kind=traffic.OUTGOING,
         steps=steps,
@@ -190,8 +225,9 @@ def masked_callback(
         answer_at=answer_at,
         cdr_src=number1,
         cdr_dst=number2,
-        recorded=answer_at is not None and rng.random() < traffic.RECORDED_SHARE,
+        recorded=recorded,
         userfield=userfield,
+        second_channel=trunk_channel(rng, trunk),
     )
 
 

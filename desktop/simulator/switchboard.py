@@ -26,6 +26,7 @@ from .history import CdrRow, History
 _NUMBER = re.compile(r"\+?[0-9*#]{2,32}")
 _WARM_UP_SECONDS = 1800.0
 _REG_BUCKET_SECONDS = 10
+_ANSWERED = frozenset({calls.TALKING, calls.UP})
 
 
 class ActionError(Exception):
@@ -84,6 +85,8 @@ class Switchboard:
             config.seed, exts, people.queues(config.seed, exts), config.contacts
         )
         self._ext = {e.number: e for e in exts}
+        # What a masked callback shows both parties: the office's own number, never theirs.
+        self.caller_id = people.landline_number(random.Random(f"{config.seed}:caller-id"))
         start = self.clock.now()
         self.history = History(self.office, config.cdr_per_day, config.history_days, start)
         self.events: list[CallEvent] = []  # drained by whoever sends webhooks
@@ -142,6 +145,7 @@ class Switchboard:
             if call.step_index + 1 < len(call.steps):
                 call.step_index += 1
                 self._schedule(call)
+                self._leg_started(call)
             else:
                 self._finish(call, due, call.outcome)
         self._now = target
@@ -163,10 +167,19 @@ class Switchboard:
             self._seq += 1
             heapq.heappush(self._heap, (due, self._seq, call.channel))
 
+    def _taken(self, channel: str) -> bool:
+        if channel in self._finished:
+            return True
+        return any(channel in call.channels for call in self._calls.values())
+
     def _add(self, call: LiveCall) -> LiveCall:
         rng = random.Random(f"{self.seed}:channel:{call.call_id}")
-        while call.channel in self._calls or call.channel in self._finished:
+        while self._taken(call.channel):
             call.channel = f"{call.channel}{rng.randrange(10)}"
+        while call.second_channel and (
+            call.second_channel == call.channel or self._taken(call.second_channel)
+        ):
+            call.second_channel = f"{call.second_channel}{rng.randrange(10)}"
         self._calls[call.channel] = call
         self._busy.update(call.busy_extensions)
         self._schedule(call)
@@ -174,6 +187,16 @@ class Switchboard:
             shown = call.steps[0]
             self.events.append(CallEvent("start", call.channel, shown.src, shown.dst, call.kind))
         return call
+
+    def _leg_started(self, call: LiveCall) -> None:
+        """A start webhook for a second leg, the moment it starts dialling."""
+        step = call.steps[call.step_index]
+        if not self._effects or step.leg == 0:
+            return
+        if any(s.leg == step.leg for s in call.steps[: call.step_index]):
+            return
+        channel = call.channels[step.leg]
+        self.events.append(CallEvent("start", channel, step.src, step.dst, call.kind))
 
     def _free(self, rng: random.Random, candidates: tuple[str, ...]) -> str | None:
         free = [n for n in candidates if not self._busy[n] and self._ext[n].reachable]
@@ -237,18 +260,27 @@ class Switchboard:
         )
         if self._effects:
             self.history.add(row)
-            self._finished[call.channel] = call.call_id
-            self.events.append(
-                CallEvent(
-                    "hangup",
-                    call.channel,
-                    call.cdr_src,
-                    call.cdr_dst,
-                    call.kind,
-                    outcome,
-                    round(duration),
+            legs = call.legs()
+            for leg in legs:
+                self._finished[leg.channel] = call.call_id
+                if not call.second_channel:
+                    src, dst, status = call.cdr_src, call.cdr_dst, outcome
+                else:
+                    # A masked leg reports only its own party; the first leg counts as
+                    # answered once number1 picked up, even if number2 never did.
+                    src, dst = leg.step.src, leg.step.dst
+                    status = traffic.ANSWER if leg.step.phase in _ANSWERED else outcome
+                self.events.append(
+                    CallEvent(
+                        "hangup",
+                        leg.channel,
+                        src,
+                        dst,
+                        call.kind,
+                        status,
+                        round(at - call.started - leg.began),
+                    )
                 )
-            )
         return row
 
     # -- actions ------------------------------------------------------------------------
@@ -281,7 +313,9 @@ class Switchboard:
         call_id = self._new_id()
         rng = self._action_rng()
         return self._add(
-            calls.masked_callback(call_id, now, number1, number2, dial_plan, userfield, rng)
+            calls.masked_callback(
+                call_id, now, number1, number2, dial_plan, self.caller_id, userfield, rng
+            )
         )
 
     def call_ivr(self, number: str, dial_plan: str, ivr: str, userfield: str) -> LiveCall:
@@ -297,8 +331,12 @@ class Switchboard:
         return self._add(calls.ivr_call(call_id, now, number, dial_plan, ivr, userfield, rng))
 
     def hangup(self, channel: str) -> CdrRow:
+        """End the call on `channel`: hanging up either leg of a two-leg call ends both."""
         now = self.advance()
-        call = self._calls.get(channel)
+        call = self._calls.get(channel) or next(
+            (c for c in self._calls.values() if channel in (leg.channel for leg in c.legs())),
+            None,
+        )
         if call is None:
             raise ActionError("Kanal bulunamadı")
         return self._finish(call, now, call.outcome)
@@ -312,17 +350,17 @@ class Switchboard:
         now = self.advance()
         rows = []
         for call in self.live_calls():
-            shown = call.shown
-            rows.append(
-                {
-                    "channel": call.channel,
-                    "duration": format_hms(now - call.started),
-                    "calltype": shown.app,
-                    "callinfo": shown.phase,
-                    "src": shown.src,
-                    "dst": shown.dst,
-                }
-            )
+            for leg in call.legs():
+                rows.append(
+                    {
+                        "channel": leg.channel,
+                        "duration": format_hms(now - call.started - leg.began),
+                        "calltype": leg.step.app,
+                        "callinfo": leg.step.phase,
+                        "src": leg.step.src,
+                        "dst": leg.step.dst,
+                    }
+                )
         return rows
 
     def user_rows(self) -> list[dict[str, Any]]:

@@ -163,34 +163,79 @@ async def test_hangup_a_talking_call_is_answered_in_history(sim: Simulator, api:
     assert any(r["disposition"] == "ANSWERED" and r["dst"] == row["dst"] for r in rows)
 
 
+async def new_legs(api: Api, before: set[str]) -> list[dict[str, Any]]:
+    return [r for r in await api.rows("activecalls") if r["channel"] not in before]
+
+
 @pytest.mark.asyncio
-async def test_callback_makes_a_two_leg_call(quiet_sim: Simulator, quiet_api: Api) -> None:
+async def test_callback_makes_a_two_leg_masked_call(quiet_sim: Simulator, quiet_api: Api) -> None:
     api = quiet_api
-    legs_seen = 0
+    before = {r["channel"] for r in await api.rows("activecalls")}
+    bridged = 0
     for attempt in range(6):
         number1, number2 = f"90532000000{attempt}", f"90555000000{attempt}"
         obj = await api.call(
             "callback", number1=number1, number2=number2, dp="outbound", uf=f"cb-{attempt}"
         )
         assert obj["success"] is True
-        row = await live_row(api, src=number1)
-        assert row is not None and row["channel"].startswith("Local/")
-        assert (row["callinfo"], row["dst"]) == ("Dialing", number1)
-        dsts = set()
+        (first,) = await new_legs(api, before)
+        assert first["channel"].startswith("Local/") and first["channel"].endswith(";1")
+        assert (first["callinfo"], first["dst"]) == ("Dialing", number1)
+        masked_id = first["src"]
+        assert masked_id not in (number1, number2)
+        seen: dict[str, list[dict[str, Any]]] = {}
+        both_talking = False
         for _ in range(150):
-            row = await live_row(api, channel=row["channel"])
-            if row is None:
+            legs = await new_legs(api, before)
+            if not legs:
                 break
-            dsts.add((row["dst"], row["callinfo"]))
+            for row in legs:
+                seen.setdefault(row["channel"], []).append(row)
+            both_talking |= len(legs) == 2 and {r["callinfo"] for r in legs} == {"Talking"}
             quiet_sim.advance(2)
-        if (number2, "Talking") in dsts:
-            legs_seen += 1
+        assert not await new_legs(api, before)
+        first_rows = seen.pop(first["channel"])
+        assert all(number2 not in row.values() for row in first_rows)
+        assert {(r["src"], r["dst"]) for r in first_rows} == {(masked_id, number1)}
+        if seen:
+            (second_rows,) = seen.values()
+            assert all(number1 not in row.values() for row in second_rows)
+            assert {(r["src"], r["dst"]) for r in second_rows} == {(masked_id, number2)}
+            assert [r["callinfo"] for r in second_rows][:1] == ["Ringing"]
+        if both_talking:
+            bridged += 1
             (cdr,) = await today_cdr(api, number=number2, uf="yes")
             assert (cdr["src"], cdr["dst"], cdr["userfield"]) == (number1, number2, f"cb-{attempt}")
             assert cdr["disposition"] == "ANSWERED"
-    assert legs_seen >= 1
+    assert bridged >= 1
     bad = await api.call("callback", number1="905320000000", number2="", dp="x")
     assert bad["success"] is False
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("leg", [0, 1], ids=["first-leg", "second-leg"])
+async def test_hanging_up_either_leg_ends_the_masked_call(
+    quiet_sim: Simulator, quiet_api: Api, leg: int
+) -> None:
+    api = quiet_api
+    number1, number2 = "905320000042", "02125550042"
+    before = {r["channel"] for r in await api.rows("activecalls")}
+    obj = await api.call("callback", number1=number1, number2=number2, dp="out", uf="cb-42")
+    assert obj["success"] is True
+    for _ in range(30):
+        legs = await new_legs(api, before)
+        if [r["callinfo"] for r in legs] == ["Talking", "Talking"]:
+            break
+        quiet_sim.advance(1)
+    assert [r["callinfo"] for r in legs] == ["Talking", "Talking"]
+    assert len({r["channel"] for r in legs}) == 2
+    assert (await api.call("hangupcall", channel=legs[leg]["channel"]))["success"] is True
+    assert await new_legs(api, before) == []
+    other = legs[1 - leg]["channel"]
+    assert (await api.call("hangupcall", channel=other))["success"] is False
+    (cdr,) = await today_cdr(api, number=number1, uf="yes")
+    assert (cdr["src"], cdr["dst"], cdr["userfield"]) == (number1, number2, "cb-42")
+    assert cdr["disposition"] == "ANSWERED"
 
 
 @pytest.mark.asyncio

@@ -94,19 +94,23 @@ async def test_placeholder_templates(
         calls_per_minute=0, start_webhooks=(start_url,), hangup_webhooks=(end_url,)
     )
     api = api_for(sim)
-    obj = await api.call("callback", number1="905321234567", number2="02125550000", dp="out")
+    number1, number2 = "905321234567", "02125550000"
+    obj = await api.call("callback", number1=number1, number2=number2, dp="out")
     assert obj["success"]
     await receiver.wait_for(1)
     path, start = receiver.hits[0]
     assert path == "/crm/KEY123/start"
-    assert start["caller"] == "905321234567" and start["t"] == "outcoming"
+    assert start["called"] == number1 and start["t"] == "outcoming"
+    assert start["caller"] not in (number1, number2)  # the masked caller id
     assert start["chan"].startswith("Local/905321234567@out-") and start["chan"].endswith(";1")
     sim.advance(600)
-    await receiver.wait_for(2)
-    path, end = receiver.hits[1]
-    assert path == "/crm/KEY123/end"
-    assert end["chan"] == start["chan"]
-    assert end["callstatus"] in STATUSES and int(end["d"]) > 0
+    await receiver.wait_for(4)  # the second leg's start, then a hang-up per leg
+    starts = [q for path, q in receiver.hits if path == "/crm/KEY123/start"]
+    ends = [q for path, q in receiver.hits if path == "/crm/KEY123/end"]
+    assert len(receiver.hits) == 4 and len(starts) == len(ends) == 2
+    assert (starts[1]["caller"], starts[1]["called"]) == (start["caller"], number2)
+    assert [q["chan"] for q in ends] == [q["chan"] for q in starts]
+    assert all(q["callstatus"] == "ANSWER" and int(q["d"]) > 0 for q in ends)
 
 
 @pytest.mark.asyncio

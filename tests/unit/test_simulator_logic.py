@@ -136,3 +136,42 @@ def test_switchboard_state_machine_without_http() -> None:
     assert board.events[-1].kind == "hangup"
     row = board.history.find(call.call_id)
     assert row is not None and (row.src, row.dst) == ("100", "905551112233")
+
+
+def test_masked_callback_webhooks_show_each_leg_only_its_own_party() -> None:
+    board = Switchboard(SimulatorConfig(seed=4, calls_per_minute=0))
+    number1, number2 = "905551112233", "02125550000"
+    statuses = set()
+    for attempt in range(30):
+        board.events.clear()
+        call = board.callback(number1, number2, "masked", f"cb-{attempt}")
+        board.jump(600)
+        starts = [e for e in board.events if e.kind == "start"]
+        hangups = [e for e in board.events if e.kind == "hangup"]
+        assert [e.chanid for e in hangups] == [e.chanid for e in starts]
+        assert starts[0].chanid == call.channel
+        for event in board.events:
+            assert event.src == board.caller_id
+            assert event.dst == (number1 if event.chanid == call.channel else number2)
+        statuses.add(tuple(e.status for e in hangups))
+        row = board.history.find(call.call_id)
+        assert row is not None
+        assert (row.src, row.dst, row.userfield) == (number1, number2, f"cb-{attempt}")
+    assert statuses == {("NOANSWER",), ("ANSWER", "ANSWER")}
+
+
+def test_hanging_up_a_ringing_second_leg_ends_both_legs() -> None:
+    board = Switchboard(SimulatorConfig(seed=4, calls_per_minute=0))
+    call = board.callback("905551112233", "02125550000", "masked", "")
+    while len(call.steps) == 1:  # number1 never answers this one: try again
+        board.jump(600)
+        call = board.callback("905551112233", "02125550000", "masked", "")
+    board.jump(call.steps[1].at + 0.5)
+    assert [leg.step.phase for leg in call.legs()] == ["Up", "Ringing"]
+    board.events.clear()
+    row = board.hangup(call.second_channel)
+    assert call not in board.live_calls()
+    assert row.disposition == "NO ANSWER"
+    hangups = [(e.chanid, e.status) for e in board.events]
+    assert hangups == [(call.channel, "ANSWER"), (call.second_channel, "CANCEL")]
+    assert board.history.find(call.call_id) == row
