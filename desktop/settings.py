@@ -1,0 +1,649 @@
+"""Every user setting, declared once, stored with QSettings (INI), under admin defaults.
+
+Resolution order for a setting: a value the administrator *locked*, else the user's
+stored value, else the administrator's default, else the declared default. A stored
+value that does not parse (hand-edited file, older version) is ignored with a warning.
+Passwords are never settings: they live in the OS keyring (see credentials.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import logging
+import math
+import os
+import re
+import sys
+import zoneinfo
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar, overload
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QSettings, QTimeZone
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "IEXPBX"
+APPLICATION = "iexpbx-desktop"
+SETTINGS_FILE = f"{APPLICATION}.ini"
+UI_STATE_FILE = "ui-state.ini"
+ADMIN_CONFIG_ENV = "IEXPBX_ADMIN_CONFIG"
+LOCKED_KEY = "locked"
+
+__all__ = [
+    "ADMIN_CONFIG_ENV",
+    "REGISTRY",
+    "AdminConfig",
+    "ServerUrlError",
+    "ServerUrlProblem",
+    "Setting",
+    "SettingLockedError",
+    "Settings",
+    "UiState",
+    "default_config_dir",
+    "is_plain_http",
+    "local_timezone_name",
+    "normalize_fingerprint",
+    "normalize_server_url",
+]
+
+T = TypeVar("T", str, int, float, bool)
+
+
+class ServerUrlProblem(Enum):
+    """Why a typed server address was refused (the UI words each one)."""
+
+    EMPTY = "Enter the address of the PBX."
+    BAD_SCHEME = "The address must start with http:// or https://."
+    CREDENTIALS_IN_URL = (
+        "Do not put a user name or password in the address; enter them in their own fields."
+    )
+    PASSWORD_IN_QUERY = "Do not put a password in the address; enter it in its own field."  # noqa: S105
+    BAD_HOST = "The address does not contain a valid server name."
+    BAD_PORT = "The port in the address is not valid."
+
+
+class ServerUrlError(ValueError):
+    """A refused server address; the message never repeats the address (it may hold secrets)."""
+
+    def __init__(self, problem: ServerUrlProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_HOST_RE = re.compile(
+    r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
+)
+
+
+def normalize_server_url(text: str) -> str:
+    """`pbx.example.com/x?y` -> `https://pbx.example.com`; ServerUrlError if unsafe or bad."""
+    text = text.strip()
+    if not text:
+        raise ServerUrlError(ServerUrlProblem.EMPTY)
+    if not _SCHEME_RE.match(text):
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ServerUrlError(ServerUrlProblem.BAD_SCHEME)
+    if "@" in parts.netloc:
+        raise ServerUrlError(ServerUrlProblem.CREDENTIALS_IN_URL)
+    if "password=" in text.lower():
+        raise ServerUrlError(ServerUrlProblem.PASSWORD_IN_QUERY)
+    try:
+        port = parts.port
+    except ValueError:
+        raise ServerUrlError(ServerUrlProblem.BAD_PORT) from None
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:
+        try:
+            host = f"[{ipaddress.IPv6Address(host).compressed}]"
+        except ValueError:
+            raise ServerUrlError(ServerUrlProblem.BAD_HOST) from None
+    else:
+        try:
+            host = host.encode("idna").decode("ascii").lower()
+        except UnicodeError:
+            raise ServerUrlError(ServerUrlProblem.BAD_HOST) from None
+        if not _HOST_RE.match(host):
+            raise ServerUrlError(ServerUrlProblem.BAD_HOST)
+    if port == 0:
+        raise ServerUrlError(ServerUrlProblem.BAD_PORT)
+    return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else "")
+
+
+def is_plain_http(url: str) -> bool:
+    """True when the password would travel unencrypted."""
+    return url.strip().lower().startswith("http://")
+
+
+def normalize_fingerprint(text: str) -> str:
+    """A SHA-256 fingerprint in any common spelling -> `AB:CD:...` (ValueError if not one)."""
+    digits = re.sub(r"[\s:]", "", text).upper()
+    if digits.startswith("SHA256"):
+        digits = digits[6:].lstrip("=")
+    if not re.fullmatch(r"[0-9A-F]{64}", digits):
+        raise ValueError("not a SHA-256 fingerprint")
+    return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
+
+
+@functools.cache
+def available_timezone_names() -> tuple[str, ...]:
+    """IANA zone names, sorted, for the searchable time-zone choosers."""
+    # Without a time-zone database (Windows without tzdata) UTC still works.
+    return tuple(sorted({n for n in zoneinfo.available_timezones() if "/" in n} | {"UTC"}))
+
+
+def local_timezone_name() -> str:
+    """This computer's IANA time zone, or UTC when it cannot be told."""
+    names = available_timezone_names()
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    candidates.append(bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace"))
+    for name in candidates:
+        if name in names:
+            return name
+    return "UTC"
+
+
+class SettingLockedError(PermissionError):
+    """The administrator locked this setting; the user cannot change it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"The setting {name!r} is set by your administrator.")
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    """One declared setting: what it is, what type, what it is when nobody chose."""
+
+    name: str
+    type: type[T]
+    default: T
+    description: str
+    lockable: bool = True
+    choices: tuple[T, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    check: Callable[[T], T] | None = field(default=None, compare=False)
+    default_factory: Callable[[], T] | None = field(default=None, compare=False)
+
+    def default_value(self) -> T:
+        return self.default_factory() if self.default_factory else self.default
+
+    def coerce(self, raw: object) -> T:
+        """Turn a stored or entered value into this setting's type, or raise ValueError."""
+        value: T = _to_type(self.type, raw)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"{self.name} must be at least {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValueError(f"{self.name} must be at most {self.maximum}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.name} must be one of {', '.join(map(str, self.choices))}")
+        if self.check is not None:
+            value = self.check(value)
+        return value
+
+
+def _to_type(kind: type, raw: object) -> Any:
+    if isinstance(raw, list | tuple) and kind is str:
+        # An unquoted INI value with commas reads back as a list.
+        raw = ", ".join(str(part) for part in raw)
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int) and raw in (0, 1):
+            return bool(raw)
+        if isinstance(raw, str):
+            text = raw.strip().lower()
+            if text in ("true", "1", "yes", "on"):
+                return True
+            if text in ("false", "0", "no", "off"):
+                return False
+        raise ValueError("expected true or false")
+    if kind is int:
+        if isinstance(raw, bool):
+            raise ValueError("expected a whole number")
+        if isinstance(raw, int):
+            return raw
+        if isinstance(raw, float) and raw.is_integer():
+            return int(raw)
+        if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
+            return int(raw.strip())
+        raise ValueError("expected a whole number")
+    if kind is float:
+        if isinstance(raw, bool):
+            raise ValueError("expected a number")
+        try:  # float()'s own message would repeat the stored text
+            number = float(raw.strip() if isinstance(raw, str) else raw)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            raise ValueError("expected a number") from None
+        if math.isfinite(number):
+            return number
+        raise ValueError("expected a number")
+    if kind is str and isinstance(raw, str):
+        return raw
+    raise ValueError(f"expected {kind.__name__}")
+
+
+def _server_url(value: str) -> str:
+    return normalize_server_url(value) if value.strip() else ""
+
+
+def _timezone(value: str) -> str:
+    if value not in available_timezone_names():
+        raise ValueError("unknown time zone")
+    return value
+
+
+def _pem(value: str) -> str:
+    text = value.strip()
+    if text and not (text.startswith("-----BEGIN CERTIFICATE-----") and "-----END" in text):
+        raise ValueError("not a PEM certificate")
+    return text + "\n" if text else ""
+
+
+def _fingerprint(value: str) -> str:
+    return normalize_fingerprint(value) if value.strip() else ""
+
+
+def _api_path(value: str) -> str:
+    text = value.strip()
+    if not text.startswith("/") or any(c in text for c in "?# \t\r\n") or "//" in text:
+        raise ValueError("must be a path starting with /")
+    return text
+
+
+def _single_line(limit: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        text = value.strip()
+        if len(text) > limit or any(c in text for c in "\r\n\t\0"):
+            raise ValueError(f"must be one line of at most {limit} characters")
+        return text
+
+    return check
+
+
+REGISTRY: dict[str, Setting[Any]] = {}
+
+
+def _declare(setting: Setting[T]) -> Setting[T]:
+    if setting.name in REGISTRY or setting.name == LOCKED_KEY:
+        raise ValueError(f"setting {setting.name!r} declared twice")
+    setting.coerce(setting.default)  # a declaration must satisfy its own rules
+    REGISTRY[setting.name] = setting
+    return setting
+
+
+SERVER_URL = _declare(
+    Setting("server_url", str, "", "Address of the PBX, e.g. https://pbx.example.com",
+            check=_server_url)
+)  # fmt: skip
+USERNAME = _declare(Setting("username", str, "", "API user name", check=_single_line(128)))
+EXTENSION = _declare(
+    Setting("extension", str, "", "This desk's own extension number", check=_single_line(32))
+)
+PBX_TIMEZONE = _declare(
+    Setting("pbx_timezone", str, "UTC", "Time zone of the PBX clock (IANA name); "
+            "default: this computer's", check=_timezone, default_factory=local_timezone_name)
+)  # fmt: skip
+TLS_PINNED_PEM = _declare(
+    Setting("tls_pinned_pem", str, "", "Trusted PBX certificate (PEM) for a self-signed server",
+            check=_pem)
+)  # fmt: skip
+TLS_PINNED_SHA256 = _declare(
+    Setting("tls_pinned_sha256", str, "", "SHA-256 fingerprint of the trusted PBX certificate",
+            check=_fingerprint)
+)  # fmt: skip
+POLL_INTERVAL_S = _declare(
+    Setting("poll_interval_s", float, 2.0, "Seconds between live-call refreshes",
+            minimum=0.5, maximum=60.0)
+)  # fmt: skip
+REQUEST_TIMEOUT_S = _declare(
+    Setting("request_timeout_s", float, 10.0, "Seconds to wait for the PBX to answer",
+            minimum=1.0, maximum=120.0)
+)  # fmt: skip
+POPUPS_PAUSED = _declare(
+    Setting("popups_paused", bool, False, "Incoming-call popups paused", lockable=False)
+)
+LANGUAGE = _declare(
+    Setting("language", str, "system", "Interface language", choices=("system", "en", "tr"))
+)
+START_MINIMIZED = _declare(
+    Setting("start_minimized", bool, False, "Start in the tray without showing the window")
+)
+THEME = _declare(
+    Setting("theme", str, "system", "Colour theme", choices=("system", "light", "dark"))
+)
+API_PATH = _declare(
+    Setting("api_path", str, "/api/old/get", "Path of the PBX's HTTP API", check=_api_path)
+)
+
+
+@dataclass(frozen=True)
+class AdminConfig:
+    """Defaults and locks an administrator deployed system-wide (read once, never written)."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+    locked: frozenset[str] = frozenset()
+    source: str | None = None
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None) -> AdminConfig:
+        """Read the admin file: `path`, else $IEXPBX_ADMIN_CONFIG, else the OS location."""
+        if path is None and os.environ.get(ADMIN_CONFIG_ENV):
+            path = os.environ[ADMIN_CONFIG_ENV]
+        if path is not None:
+            if not Path(path).is_file():
+                log.warning("Administrator settings file %s not found", path)
+                return cls()
+            return cls.from_qsettings(QSettings(str(path), QSettings.Format.IniFormat))
+        for candidate in _system_candidates():
+            if candidate.allKeys():
+                return cls.from_qsettings(candidate)
+        return cls()
+
+    @classmethod
+    def from_qsettings(cls, qs: QSettings) -> AdminConfig:
+        if qs.status() != QSettings.Status.NoError:
+            log.warning("Administrator settings %s could not be read fully", qs.fileName())
+        return cls.from_mapping({key: qs.value(key) for key in qs.allKeys()}, qs.fileName())
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any], source: str | None = None) -> AdminConfig:
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            name = key.removeprefix("General/")
+            if name == LOCKED_KEY:
+                continue
+            setting = REGISTRY.get(name)
+            if setting is None:
+                log.warning("Administrator settings: unknown key %r ignored", name)
+                continue
+            try:
+                values[name] = setting.coerce(value)
+            except (ValueError, ServerUrlError) as exc:
+                log.warning("Administrator settings: %s ignored (%s)", name, exc)
+        locked: set[str] = set()
+        for name in _names(raw.get(LOCKED_KEY, raw.get(f"General/{LOCKED_KEY}"))):
+            setting = REGISTRY.get(name)
+            if setting is None or not setting.lockable:
+                log.warning("Administrator settings: %r cannot be locked", name)
+            else:
+                locked.add(name)
+        if source:
+            log.info("Administrator settings read from %s", source)
+        return cls(values, frozenset(locked), source)
+
+
+def _names(raw: object) -> list[str]:
+    if raw is None:
+        return []
+    parts: Iterable[object] = raw if isinstance(raw, list | tuple) else str(raw).split(",")
+    return [str(part).strip() for part in parts if str(part).strip()]
+
+
+def _system_candidates() -> list[QSettings]:
+    """Where an administrator may put the system-wide file, first found wins."""
+    ini = QSettings.Format.IniFormat
+    if sys.platform == "win32":
+        registry = QSettings(
+            QSettings.Format.NativeFormat, QSettings.Scope.SystemScope, ORGANIZATION, APPLICATION
+        )
+        registry.setFallbacksEnabled(False)
+        program_data = Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData")
+        files = [program_data / ORGANIZATION / SETTINGS_FILE]
+        files.append(Path(sys.executable).parent / SETTINGS_FILE)
+        return [registry, *(QSettings(str(f), ini) for f in files)]
+    if sys.platform == "darwin":
+        return [QSettings(f"/Library/Preferences/{ORGANIZATION}/{SETTINGS_FILE}", ini)]
+    dirs = os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
+    return [
+        QSettings(str(Path(d) / ORGANIZATION / SETTINGS_FILE), ini)
+        for d in dirs.split(os.pathsep)
+        if d
+    ]
+
+
+def default_config_dir() -> Path:
+    """Where the user's settings live unless --config-dir says otherwise."""
+    qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return Path(qs.fileName()).parent
+
+
+class _Store(Protocol):
+    path: Path | None
+
+    def contains(self, key: str) -> bool: ...
+    def value(self, key: str) -> object: ...
+    def set_value(self, key: str, value: object) -> None: ...
+    def remove(self, key: str) -> None: ...
+    def sync(self) -> None: ...
+
+
+class _IniStore:
+    def __init__(self, path: Path) -> None:
+        self.path: Path | None = path
+        # An explicit file name: no fallback to the system-wide file, which has other rules.
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        if self._qs.status() != QSettings.Status.NoError:
+            log.warning("Settings file %s could not be read fully", path)
+
+    def contains(self, key: str) -> bool:
+        return bool(self._qs.contains(key))
+
+    def value(self, key: str) -> object:
+        return self._qs.value(key)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._qs.setValue(key, value)
+
+    def remove(self, key: str) -> None:
+        self._qs.remove(key)
+
+    def sync(self) -> None:
+        self._qs.sync()
+        if self._qs.status() == QSettings.Status.AccessError:
+            log.warning("Settings could not be saved to %s", self.path)
+
+
+class _MemoryStore:
+    path: Path | None = None
+
+    def __init__(self) -> None:
+        self._data: dict[str, object] = {}
+
+    def contains(self, key: str) -> bool:
+        return key in self._data
+
+    def value(self, key: str) -> object:
+        return self._data.get(key)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._data[key] = value
+
+    def remove(self, key: str) -> None:
+        self._data.pop(key, None)
+
+    def sync(self) -> None:
+        pass
+
+
+Listener = Callable[[str, Any], None]
+_Key = str | Setting[Any]
+
+
+class Settings:
+    """The user's settings over admin defaults; `get`/`set` by name or Setting object."""
+
+    def __init__(self, store: _Store, admin: AdminConfig | None = None) -> None:
+        self._store = store
+        self.admin = admin or AdminConfig()
+        self._listeners: list[Listener] = []
+        self._warned: set[str] = set()
+
+    @classmethod
+    def open(
+        cls,
+        config_dir: str | os.PathLike[str] | None = None,
+        *,
+        admin: AdminConfig | None = None,
+    ) -> Settings:
+        """The user's settings file (in `config_dir` if given) and the admin's defaults."""
+        folder = Path(config_dir) if config_dir is not None else default_config_dir()
+        return cls(_IniStore(folder / SETTINGS_FILE), admin or AdminConfig.load())
+
+    @classmethod
+    def ephemeral(cls, admin: AdminConfig | None = None) -> Settings:
+        """Settings kept in memory only (demo mode): nothing read from or written to disk."""
+        return cls(_MemoryStore(), admin)
+
+    @property
+    def file_path(self) -> Path | None:
+        return self._store.path
+
+    @overload
+    def get(self, key: Setting[T]) -> T: ...
+    @overload
+    def get(self, key: str) -> Any: ...
+    def get(self, key: _Key) -> Any:
+        setting = _lookup(key)
+        name = setting.name
+        if name in self.admin.locked:
+            return self.admin.values.get(name, setting.default_value())
+        if self._store.contains(name):
+            try:
+                return setting.coerce(self._store.value(name))
+            except (ValueError, ServerUrlError) as exc:
+                if name not in self._warned:
+                    self._warned.add(name)
+                    log.warning("Stored setting %s is invalid (%s); using the default", name, exc)
+        if name in self.admin.values:
+            return self.admin.values[name]
+        return setting.default_value()
+
+    def set(self, key: _Key, value: object) -> None:
+        """Store the user's choice; ValueError if invalid, SettingLockedError if locked."""
+        setting = _lookup(key)
+        if self.is_locked(setting):
+            raise SettingLockedError(setting.name)
+        before = self.get(setting)
+        clean = setting.coerce(value)
+        self._store.set_value(setting.name, clean)
+        self._store.sync()
+        self._warned.discard(setting.name)
+        if clean != before:
+            self._notify(setting.name, clean)
+
+    def reset(self, key: _Key) -> None:
+        """Forget the user's choice: the admin default or the declared default applies."""
+        setting = _lookup(key)
+        if self.is_locked(setting):
+            raise SettingLockedError(setting.name)
+        before = self.get(setting)
+        self._store.remove(setting.name)
+        self._store.sync()
+        after = self.get(setting)
+        if after != before:
+            self._notify(setting.name, after)
+
+    def is_locked(self, key: _Key) -> bool:
+        return _lookup(key).name in self.admin.locked
+
+    def is_configured(self) -> bool:
+        """True once a server and user name are known (else the first-run wizard runs)."""
+        return bool(self.get(SERVER_URL) and self.get(USERNAME))
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(name, new_value)` after each change; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self, name: str, value: Any) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(name, value)
+            except Exception:
+                log.exception("Settings listener failed for %s", name)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+def _lookup(key: _Key) -> Setting[Any]:
+    name = key.name if isinstance(key, Setting) else key
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown setting {name!r}") from None
+
+
+class UiState:
+    """Window geometry, column widths and one-time hints: kept apart from settings."""
+
+    TOLD_ABOUT_TRAY = "told_about_tray"
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+
+    @classmethod
+    def open(cls, config_dir: str | os.PathLike[str] | None = None) -> UiState:
+        folder = Path(config_dir) if config_dir is not None else default_config_dir()
+        return cls(_IniStore(folder / UI_STATE_FILE))
+
+    @classmethod
+    def ephemeral(cls) -> UiState:
+        return cls(_MemoryStore())
+
+    @property
+    def file_path(self) -> Path | None:
+        return self._store.path
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """Saved bytes (e.g. QWidget.saveGeometry()), or None if missing or damaged."""
+        raw = self._store.value(key)
+        if not isinstance(raw, str) or not raw:
+            return None
+        try:
+            return bytes.fromhex(raw)
+        except ValueError:
+            return None
+
+    def set_bytes(self, key: str, data: bytes) -> None:
+        # Hex text, not QByteArray/pickle, so the file stays plain and safe to read.
+        self._store.set_value(key, bytes(data).hex())
+
+    def get_bool(self, key: str, default: bool = False) -> bool:
+        try:
+            return bool(_to_type(bool, self._store.value(key)))
+        except ValueError:
+            return default
+
+    def set_bool(self, key: str, value: bool) -> None:
+        self._store.set_value(key, bool(value))
+
+    def get_ints(self, key: str) -> list[int]:
+        raw = self._store.value(key)
+        try:
+            return [int(part) for part in _names(raw)]
+        except ValueError:
+            return []
+
+    def set_ints(self, key: str, values: Iterable[int]) -> None:
+        self._store.set_value(key, ",".join(str(int(v)) for v in values))
+
+    def get_str(self, key: str, default: str = "") -> str:
+        raw = self._store.value(key)
+        return raw if isinstance(raw, str) else default
+
+    def set_str(self, key: str, value: str) -> None:
+        self._store.set_value(key, value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, tray, dialogs and the table models behind them."""

@@ -1,0 +1,149 @@
+"""Light and dark looks: follow the system, or force one, with Fusion where the platform can't.
+
+`apply_theme(app, "system" | "light" | "dark")` is the one entry point. Platforms that
+know a dark scheme (Windows 11, macOS, GNOME/KDE with Qt >= 6.5) supply the palette
+themselves; elsewhere the Fusion style with our own palette stands in.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+log = logging.getLogger(__name__)
+
+THEMES = ("system", "light", "dark")
+
+_STATE_COLOURS = {
+    # state: (on a light background, on a dark background)
+    "online": ("#1f9d55", "#3ccf7a"),
+    "connecting": ("#c98a00", "#f2b836"),
+    "offline": ("#c62828", "#ff6b63"),
+}
+_BANNER_COLOURS = {
+    # kind: light (background, border, text), dark (background, border, text)
+    "error": (("#fdecea", "#f1aca6", "#5f1510"), ("#4a1f1d", "#8c3a35", "#ffd9d5")),
+    "warning": (("#fff4d6", "#efcf7a", "#4d3800"), ("#463a17", "#8a7030", "#ffe9b0")),
+    "info": (("#e6f0fd", "#a9c8f2", "#0f3260"), ("#1c3048", "#3c5f8c", "#d6e7ff")),
+}
+
+
+class _State:
+    theme = "system"
+    platform_style = ""
+    watching = False
+
+
+_state = _State()
+
+
+def apply_theme(app: QApplication, theme: str) -> str:
+    """Apply `theme` to the whole app; returns the scheme in effect, "light" or "dark"."""
+    if theme not in THEMES:
+        log.warning("Unknown theme %r; following the system", theme)
+        theme = "system"
+    _state.theme = theme
+    if not _state.platform_style:
+        _state.platform_style = app.style().name()
+    hints = app.styleHints()
+    if not _state.watching:
+        hints.colorSchemeChanged.connect(_on_system_scheme_changed)
+        _state.watching = True
+
+    requested = {
+        "light": Qt.ColorScheme.Light,
+        "dark": Qt.ColorScheme.Dark,
+        "system": Qt.ColorScheme.Unknown,
+    }[theme]
+    if hasattr(hints, "setColorScheme"):  # Qt >= 6.8: ask the platform first
+        hints.setColorScheme(requested)
+
+    system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    want_dark = system_dark if theme == "system" else theme == "dark"
+
+    _restore_platform_look(app)
+    if is_dark(app.palette()) != want_dark:
+        # The platform can't draw the wanted scheme: Fusion draws any palette well.
+        fusion = QStyleFactory.create("Fusion")
+        app.setStyle(fusion)
+        app.setPalette(dark_palette() if want_dark else fusion.standardPalette())
+    return "dark" if want_dark else "light"
+
+
+def current_theme() -> str:
+    return _state.theme
+
+
+def _restore_platform_look(app: QApplication) -> None:
+    if app.style().name().lower() != _state.platform_style.lower():
+        style = QStyleFactory.create(_state.platform_style)
+        if style is not None:
+            app.setStyle(style)
+    app.setPalette(QPalette())  # an empty palette means: the platform's own
+
+
+def _on_system_scheme_changed(_scheme: Qt.ColorScheme) -> None:
+    app = QApplication.instance()
+    if _state.theme == "system" and isinstance(app, QApplication):
+        apply_theme(app, "system")
+
+
+def is_dark(palette: QPalette | QWidget | None = None) -> bool:
+    """True when text is lighter than the window behind it."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    elif isinstance(palette, QWidget):
+        palette = palette.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return text.lightness() > window.lightness()
+
+
+def state_colour(state: str, dark: bool) -> str:
+    """The dot colour for "online" | "connecting" | "offline"."""
+    light_colour, dark_colour = _STATE_COLOURS.get(state, _STATE_COLOURS["offline"])
+    return dark_colour if dark else light_colour
+
+
+def banner_colours(kind: str, dark: bool) -> tuple[str, str, str]:
+    """(background, border, text) for a banner of `kind` ("error" | "warning" | "info")."""
+    light_set, dark_set = _BANNER_COLOURS.get(kind, _BANNER_COLOURS["error"])
+    return dark_set if dark else light_set
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion, readable at the contrast of common dark themes."""
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    palette = QPalette()
+    colours = {
+        role.Window: "#2b2d31",
+        role.WindowText: "#e6e7e9",
+        role.Base: "#1f2023",
+        role.AlternateBase: "#27292d",
+        role.ToolTipBase: "#3a3d42",
+        role.ToolTipText: "#f0f0f0",
+        role.PlaceholderText: "#8d9199",
+        role.Text: "#e6e7e9",
+        role.Button: "#35383d",
+        role.ButtonText: "#e6e7e9",
+        role.BrightText: "#ff6b63",
+        role.Light: "#4a4d53",
+        role.Midlight: "#3d4045",
+        role.Mid: "#26282b",
+        role.Dark: "#1b1c1f",
+        role.Shadow: "#111214",
+        role.Highlight: "#3d7bd9",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#79b0ff",
+        role.LinkVisited: "#b99cff",
+    }
+    for colour_role, colour in colours.items():
+        palette.setColor(colour_role, QColor(colour))
+    for colour_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, colour_role, QColor("#7b7f86"))
+    palette.setColor(group.Disabled, role.Highlight, QColor("#45484e"))
+    palette.setColor(group.Disabled, role.HighlightedText, QColor("#9a9ea5"))
+    return palette
