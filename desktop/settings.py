@@ -8,29 +8,38 @@ Passwords are never settings: they live in the OS keyring (see credentials.py).
 
 from __future__ import annotations
 
-import functools
-import ipaddress
 import logging
-import math
 import os
-import re
 import sys
-import zoneinfo
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar, overload
-from urllib.parse import urlsplit
+from typing import Any, Generic, TypeVar, overload
 
-from PySide6.QtCore import QSettings, QTimeZone
+from PySide6.QtCore import QSettings
+
+from .server_address import (
+    ServerUrlError,
+    available_timezone_names,
+    local_timezone_name,
+    normalize_fingerprint,
+)
+from .server_address import normalize_server_url as normalize_server_url
+from .settings_store import (
+    APPLICATION,
+    ORGANIZATION,
+    SETTINGS_FILE,
+    IniStore,
+    MemoryStore,
+    Store,
+    default_config_dir,
+    split_list,
+    to_type,
+)
+from .ui_state import UiState as UiState
 
 log = logging.getLogger(__name__)
 
-ORGANIZATION = "IEXPBX"
-APPLICATION = "iexpbx-desktop"
-SETTINGS_FILE = f"{APPLICATION}.ini"
-UI_STATE_FILE = "ui-state.ini"
 ADMIN_CONFIG_ENV = "IEXPBX_ADMIN_CONFIG"
 LOCKED_KEY = "locked"
 
@@ -38,116 +47,14 @@ __all__ = [
     "ADMIN_CONFIG_ENV",
     "REGISTRY",
     "AdminConfig",
-    "ServerUrlError",
-    "ServerUrlProblem",
     "Setting",
     "SettingLockedError",
     "Settings",
     "UiState",
-    "default_config_dir",
-    "is_plain_http",
-    "local_timezone_name",
-    "normalize_fingerprint",
     "normalize_server_url",
 ]
 
 T = TypeVar("T", str, int, float, bool)
-
-
-class ServerUrlProblem(Enum):
-    """Why a typed server address was refused (the UI words each one)."""
-
-    EMPTY = "Enter the address of the PBX."
-    BAD_SCHEME = "The address must start with http:// or https://."
-    CREDENTIALS_IN_URL = (
-        "Do not put a user name or password in the address; enter them in their own fields."
-    )
-    PASSWORD_IN_QUERY = "Do not put a password in the address; enter it in its own field."  # noqa: S105
-    BAD_HOST = "The address does not contain a valid server name."
-    BAD_PORT = "The port in the address is not valid."
-
-
-class ServerUrlError(ValueError):
-    """A refused server address; the message never repeats the address (it may hold secrets)."""
-
-    def __init__(self, problem: ServerUrlProblem) -> None:
-        super().__init__(problem.value)
-        self.problem = problem
-
-
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_HOST_RE = re.compile(
-    r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"
-)
-
-
-def normalize_server_url(text: str) -> str:
-    """`pbx.example.com/x?y` -> `https://pbx.example.com`; ServerUrlError if unsafe or bad."""
-    text = text.strip()
-    if not text:
-        raise ServerUrlError(ServerUrlProblem.EMPTY)
-    if not _SCHEME_RE.match(text):
-        text = "https://" + text
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ServerUrlError(ServerUrlProblem.BAD_SCHEME)
-    if "@" in parts.netloc:
-        raise ServerUrlError(ServerUrlProblem.CREDENTIALS_IN_URL)
-    if "password=" in text.lower():
-        raise ServerUrlError(ServerUrlProblem.PASSWORD_IN_QUERY)
-    try:
-        port = parts.port
-    except ValueError:
-        raise ServerUrlError(ServerUrlProblem.BAD_PORT) from None
-    host = (parts.hostname or "").rstrip(".")
-    if ":" in host:
-        try:
-            host = f"[{ipaddress.IPv6Address(host).compressed}]"
-        except ValueError:
-            raise ServerUrlError(ServerUrlProblem.BAD_HOST) from None
-    else:
-        try:
-            host = host.encode("idna").decode("ascii").lower()
-        except UnicodeError:
-            raise ServerUrlError(ServerUrlProblem.BAD_HOST) from None
-        if not _HOST_RE.match(host):
-            raise ServerUrlError(ServerUrlProblem.BAD_HOST)
-    if port == 0:
-        raise ServerUrlError(ServerUrlProblem.BAD_PORT)
-    return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port is not None else "")
-
-
-def is_plain_http(url: str) -> bool:
-    """True when the password would travel unencrypted."""
-    return url.strip().lower().startswith("http://")
-
-
-def normalize_fingerprint(text: str) -> str:
-    """A SHA-256 fingerprint in any common spelling -> `AB:CD:...` (ValueError if not one)."""
-    digits = re.sub(r"[\s:]", "", text).upper()
-    if digits.startswith("SHA256"):
-        digits = digits[6:].lstrip("=")
-    if not re.fullmatch(r"[0-9A-F]{64}", digits):
-        raise ValueError("not a SHA-256 fingerprint")
-    return ":".join(digits[i : i + 2] for i in range(0, 64, 2))
-
-
-@functools.cache
-def available_timezone_names() -> tuple[str, ...]:
-    """IANA zone names, sorted, for the searchable time-zone choosers."""
-    # Without a time-zone database (Windows without tzdata) UTC still works.
-    return tuple(sorted({n for n in zoneinfo.available_timezones() if "/" in n} | {"UTC"}))
-
-
-def local_timezone_name() -> str:
-    """This computer's IANA time zone, or UTC when it cannot be told."""
-    names = available_timezone_names()
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    candidates.append(bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace"))
-    for name in candidates:
-        if name in names:
-            return name
-    return "UTC"
 
 
 class SettingLockedError(PermissionError):
@@ -178,7 +85,7 @@ class Setting(Generic[T]):
 
     def coerce(self, raw: object) -> T:
         """Turn a stored or entered value into this setting's type, or raise ValueError."""
-        value: T = _to_type(self.type, raw)
+        value: T = to_type(self.type, raw)
         if isinstance(value, int | float) and not isinstance(value, bool):
             if self.minimum is not None and value < self.minimum:
                 raise ValueError(f"{self.name} must be at least {self.minimum}")
@@ -189,47 +96,6 @@ class Setting(Generic[T]):
         if self.check is not None:
             value = self.check(value)
         return value
-
-
-def _to_type(kind: type, raw: object) -> Any:
-    if isinstance(raw, list | tuple) and kind is str:
-        # An unquoted INI value with commas reads back as a list.
-        raw = ", ".join(str(part) for part in raw)
-    if kind is bool:
-        if isinstance(raw, bool):
-            return raw
-        if isinstance(raw, int) and raw in (0, 1):
-            return bool(raw)
-        if isinstance(raw, str):
-            text = raw.strip().lower()
-            if text in ("true", "1", "yes", "on"):
-                return True
-            if text in ("false", "0", "no", "off"):
-                return False
-        raise ValueError("expected true or false")
-    if kind is int:
-        if isinstance(raw, bool):
-            raise ValueError("expected a whole number")
-        if isinstance(raw, int):
-            return raw
-        if isinstance(raw, float) and raw.is_integer():
-            return int(raw)
-        if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
-            return int(raw.strip())
-        raise ValueError("expected a whole number")
-    if kind is float:
-        if isinstance(raw, bool):
-            raise ValueError("expected a number")
-        try:  # float()'s own message would repeat the stored text
-            number = float(raw.strip() if isinstance(raw, str) else raw)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise ValueError("expected a number") from None
-        if math.isfinite(number):
-            return number
-        raise ValueError("expected a number")
-    if kind is str and isinstance(raw, str):
-        return raw
-    raise ValueError(f"expected {kind.__name__}")
 
 
 def _server_url(value: str) -> str:
@@ -371,7 +237,7 @@ class AdminConfig:
             except (ValueError, ServerUrlError) as exc:
                 log.warning("Administrator settings: %s ignored (%s)", name, exc)
         locked: set[str] = set()
-        for name in _names(raw.get(LOCKED_KEY, raw.get(f"General/{LOCKED_KEY}"))):
+        for name in split_list(raw.get(LOCKED_KEY, raw.get(f"General/{LOCKED_KEY}"))):
             setting = REGISTRY.get(name)
             if setting is None or not setting.lockable:
                 log.warning("Administrator settings: %r cannot be locked", name)
@@ -380,13 +246,6 @@ class AdminConfig:
         if source:
             log.info("Administrator settings read from %s", source)
         return cls(values, frozenset(locked), source)
-
-
-def _names(raw: object) -> list[str]:
-    if raw is None:
-        return []
-    parts: Iterable[object] = raw if isinstance(raw, list | tuple) else str(raw).split(",")
-    return [str(part).strip() for part in parts if str(part).strip()]
 
 
 def _system_candidates() -> list[QSettings]:
@@ -411,70 +270,6 @@ def _system_candidates() -> list[QSettings]:
     ]
 
 
-def default_config_dir() -> Path:
-    """Where the user's settings live unless --config-dir says otherwise."""
-    qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
-    return Path(qs.fileName()).parent
-
-
-class _Store(Protocol):
-    path: Path | None
-
-    def contains(self, key: str) -> bool: ...
-    def value(self, key: str) -> object: ...
-    def set_value(self, key: str, value: object) -> None: ...
-    def remove(self, key: str) -> None: ...
-    def sync(self) -> None: ...
-
-
-class _IniStore:
-    def __init__(self, path: Path) -> None:
-        self.path: Path | None = path
-        # An explicit file name: no fallback to the system-wide file, which has other rules.
-        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
-        if self._qs.status() != QSettings.Status.NoError:
-            log.warning("Settings file %s could not be read fully", path)
-
-    def contains(self, key: str) -> bool:
-        return bool(self._qs.contains(key))
-
-    def value(self, key: str) -> object:
-        return self._qs.value(key)
-
-    def set_value(self, key: str, value: object) -> None:
-        self._qs.setValue(key, value)
-
-    def remove(self, key: str) -> None:
-        self._qs.remove(key)
-
-    def sync(self) -> None:
-        self._qs.sync()
-        if self._qs.status() == QSettings.Status.AccessError:
-            log.warning("Settings could not be saved to %s", self.path)
-
-
-class _MemoryStore:
-    path: Path | None = None
-
-    def __init__(self) -> None:
-        self._data: dict[str, object] = {}
-
-    def contains(self, key: str) -> bool:
-        return key in self._data
-
-    def value(self, key: str) -> object:
-        return self._data.get(key)
-
-    def set_value(self, key: str, value: object) -> None:
-        self._data[key] = value
-
-    def remove(self, key: str) -> None:
-        self._data.pop(key, None)
-
-    def sync(self) -> None:
-        pass
-
-
 Listener = Callable[[str, Any], None]
 _Key = str | Setting[Any]
 
@@ -482,7 +277,7 @@ _Key = str | Setting[Any]
 class Settings:
     """The user's settings over admin defaults; `get`/`set` by name or Setting object."""
 
-    def __init__(self, store: _Store, admin: AdminConfig | None = None) -> None:
+    def __init__(self, store: Store, admin: AdminConfig | None = None) -> None:
         self._store = store
         self.admin = admin or AdminConfig()
         self._listeners: list[Listener] = []
@@ -497,12 +292,12 @@ class Settings:
     ) -> Settings:
         """The user's settings file (in `config_dir` if given) and the admin's defaults."""
         folder = Path(config_dir) if config_dir is not None else default_config_dir()
-        return cls(_IniStore(folder / SETTINGS_FILE), admin or AdminConfig.load())
+        return cls(IniStore(folder / SETTINGS_FILE), admin or AdminConfig.load())
 
     @classmethod
     def ephemeral(cls, admin: AdminConfig | None = None) -> Settings:
         """Settings kept in memory only (demo mode): nothing read from or written to disk."""
-        return cls(_MemoryStore(), admin)
+        return cls(MemoryStore(), admin)
 
     @property
     def file_path(self) -> Path | None:
@@ -582,68 +377,3 @@ def _lookup(key: _Key) -> Setting[Any]:
         return REGISTRY[name]
     except KeyError:
         raise KeyError(f"unknown setting {name!r}") from None
-
-
-class UiState:
-    """Window geometry, column widths and one-time hints: kept apart from settings."""
-
-    TOLD_ABOUT_TRAY = "told_about_tray"
-
-    def __init__(self, store: _Store) -> None:
-        self._store = store
-
-    @classmethod
-    def open(cls, config_dir: str | os.PathLike[str] | None = None) -> UiState:
-        folder = Path(config_dir) if config_dir is not None else default_config_dir()
-        return cls(_IniStore(folder / UI_STATE_FILE))
-
-    @classmethod
-    def ephemeral(cls) -> UiState:
-        return cls(_MemoryStore())
-
-    @property
-    def file_path(self) -> Path | None:
-        return self._store.path
-
-    def get_bytes(self, key: str) -> bytes | None:
-        """Saved bytes (e.g. QWidget.saveGeometry()), or None if missing or damaged."""
-        raw = self._store.value(key)
-        if not isinstance(raw, str) or not raw:
-            return None
-        try:
-            return bytes.fromhex(raw)
-        except ValueError:
-            return None
-
-    def set_bytes(self, key: str, data: bytes) -> None:
-        # Hex text, not QByteArray/pickle, so the file stays plain and safe to read.
-        self._store.set_value(key, bytes(data).hex())
-
-    def get_bool(self, key: str, default: bool = False) -> bool:
-        try:
-            return bool(_to_type(bool, self._store.value(key)))
-        except ValueError:
-            return default
-
-    def set_bool(self, key: str, value: bool) -> None:
-        self._store.set_value(key, bool(value))
-
-    def get_ints(self, key: str) -> list[int]:
-        raw = self._store.value(key)
-        try:
-            return [int(part) for part in _names(raw)]
-        except ValueError:
-            return []
-
-    def set_ints(self, key: str, values: Iterable[int]) -> None:
-        self._store.set_value(key, ",".join(str(int(v)) for v in values))
-
-    def get_str(self, key: str, default: str = "") -> str:
-        raw = self._store.value(key)
-        return raw if isinstance(raw, str) else default
-
-    def set_str(self, key: str, value: str) -> None:
-        self._store.set_value(key, value)
-
-    def sync(self) -> None:
-        self._store.sync()

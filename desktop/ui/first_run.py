@@ -24,22 +24,25 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
-from desktop.ui.settings_dialog import (
+from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
+from desktop.ui.connection_check import (
+    PinnedCertificate,
+    check_connection,
+    pinned_from_settings,
+    pins_locked,
+)
+from desktop.ui.connection_widgets import (
     CertificatePanel,
     ExtensionListModel,
-    PinnedCertificate,
-    TaskOwner,
     TimeZoneCombo,
-    check_connection,
     connected_text,
     credential_state_text,
     mark_locked,
-    pinned_from_settings,
-    pins_locked,
     plain_http_warning,
     server_url_problem_text,
     tone,
 )
+from desktop.ui.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +166,7 @@ class ServerPage(QWizardPage):
         self._changed()
 
     def _changed(self) -> None:
-        self.http_warning.setVisible(st.is_plain_http(self.server.text()))
+        self.http_warning.setVisible(is_plain_http(self.server.text()))
         self.error.clear()
         self.completeChanged.emit()
 
@@ -173,8 +176,8 @@ class ServerPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            url = st.normalize_server_url(self.server.text())
-        except st.ServerUrlError as exc:
+            url = normalize_server_url(self.server.text())
+        except ServerUrlError as exc:
             self.error.setText(server_url_problem_text(exc.problem))
             self.server.setFocus()
             return False

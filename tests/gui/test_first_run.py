@@ -17,11 +17,12 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-import desktop.ui.settings_dialog as shared
+import desktop.ui.connection_check as connection_check
 from desktop import settings as st
 from desktop.credentials import SERVICE_NAME, CredentialState, CredentialStore
 from desktop.pbx import Extension, PbxCertificateError
 from desktop.pbx.tls import CertificateInfo
+from desktop.server_address import local_timezone_name
 from desktop.ui.first_run import FirstRunWizard
 
 SIM_USER, SIM_PASSWORD = "apiuser", "Sim-Şifre-42"
@@ -135,9 +136,9 @@ class FakePbx:
         self.info = info
         self.fetches: list[Any] = []
         self.fail_with: Exception | None = None
-        monkeypatch.setattr(shared, "probe_certificate", self.probe)
-        monkeypatch.setattr(shared, "fetch_extensions", self.fetch)
-        monkeypatch.setattr(shared, "pinned_context", lambda pem: ("pinned", pem))
+        monkeypatch.setattr(connection_check, "probe_certificate", self.probe)
+        monkeypatch.setattr(connection_check, "fetch_extensions", self.fetch)
+        monkeypatch.setattr(connection_check, "pinned_context", lambda pem: ("pinned", pem))
 
     async def probe(self, url: str, *, timeout: float = 10.0) -> CertificateInfo:
         assert self.info is not None
@@ -224,7 +225,7 @@ def test_setup_against_the_simulator_saves_the_password_only_in_the_keyring(
     assert "Connected" in page.status.text()
     pick(qtbot, wizard, chosen)
     qtbot.waitUntil(lambda: wizard.finish_page.keyring.isEnabled())
-    assert wizard.finish_page.timezone.zone() == st.local_timezone_name()
+    assert wizard.finish_page.timezone.zone() == local_timezone_name()
     wizard.finish_page.timezone.set_zone("Europe/Istanbul")
     with qtbot.waitSignal(wizard.accepted, timeout=10_000):
         finish(qtbot, wizard)

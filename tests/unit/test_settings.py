@@ -8,17 +8,16 @@ from pathlib import Path
 import pytest
 
 from desktop import settings as st
-from desktop.settings import (
-    AdminConfig,
+from desktop.server_address import (
     ServerUrlError,
     ServerUrlProblem,
-    SettingLockedError,
-    Settings,
-    UiState,
     is_plain_http,
+    local_timezone_name,
     normalize_fingerprint,
     normalize_server_url,
 )
+from desktop.settings import AdminConfig, SettingLockedError, Settings
+from desktop.ui_state import UiState
 
 FP = "AB:" * 31 + "AB"
 PEM = "-----BEGIN CERTIFICATE-----\nMIIBAAA=\n-----END CERTIFICATE-----\n"
@@ -72,7 +71,7 @@ def test_defaults_when_nothing_is_stored(config_dir: Path) -> None:
     assert s.get("poll_interval_s") == 2.0
     assert s.get(st.REQUEST_TIMEOUT_S) == 10.0
     assert s.get("api_path") == "/api/old/get"
-    assert s.get("pbx_timezone") == st.local_timezone_name()
+    assert s.get("pbx_timezone") == local_timezone_name()
     assert not s.is_configured()
 
 
@@ -151,7 +150,7 @@ def test_garbage_in_the_file_falls_back_per_setting_and_keeps_the_rest(
         assert s.get("poll_interval_s") == 2.0
         assert s.get("start_minimized") is False
         assert s.get("theme") == "system"
-        assert s.get("pbx_timezone") == st.local_timezone_name()
+        assert s.get("pbx_timezone") == local_timezone_name()
         assert s.get("server_url") == ""
         assert s.get("language") == "tr"
         assert s.get("username") == "api"

@@ -1,0 +1,751 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation>{app} hakkında</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Sürüm {version}</translation>
+    </message>
+    <message>
+        <source>Live calls, call popups, the phonebook and call history of your IEXPBX telephone system, on your desktop.</source>
+        <translation>IEXPBX santralinizin canlı çağrıları, çağrı bildirimleri, rehberi ve çağrı geçmişi masaüstünüzde.</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics (for a support request):</source>
+        <translation>&amp;Tanılama bilgileri (destek talebi için):</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Tanılama bilgileri</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>Tanılama bilgilerini &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the text above to the clipboard</source>
+        <translation>Yukarıdaki metni panoya kopyala</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Panoya kopyalandı.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Bu mesajı kapat</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Kapat</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>From</source>
+        <translation>Arayan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aranan</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Çalıyor</translation>
+    </message>
+    <message>
+        <source>Talking</source>
+        <translation>Görüşmede</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Bağlı</translation>
+    </message>
+    <message>
+        <source>Dialing</source>
+        <translation>Aranıyor</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Meşgul</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Beklemede</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <translation>Sonlanıyor</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Doğrudan</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Anons</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Sesli mesaj</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Konferans</translation>
+    </message>
+    <message>
+        <source>Menu (IVR)</source>
+        <translation>Sesli menü (IVR)</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>Parkta</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Since the call started (h:mm:ss)</source>
+        <translation>Çağrı başladığından beri geçen süre (sa:dk:sn)</translation>
+    </message>
+</context>
+<context>
+    <name>CallsTab</name>
+    <message>
+        <source>Find a call by number or name</source>
+        <translation>Numara veya isimle çağrı bul</translation>
+    </message>
+    <message>
+        <source>Show only calls from or to this number (Ctrl+F)</source>
+        <translation>Yalnızca bu numaradan gelen veya bu numaraya giden çağrıları göster (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a call</source>
+        <translation>Çağrı bul</translation>
+    </message>
+    <message>
+        <source>Hang &amp;up</source>
+        <translation>Çağrıyı &amp;sonlandır</translation>
+    </message>
+    <message>
+        <source>End the selected call (Delete)</source>
+        <translation>Seçili çağrıyı sonlandır (Delete)</translation>
+    </message>
+    <message>
+        <source>Active calls</source>
+        <translation>Süren çağrılar</translation>
+    </message>
+    <message>
+        <source>Hang up…</source>
+        <translation>Çağrıyı sonlandır…</translation>
+    </message>
+    <message>
+        <source>Copy caller&apos;s number</source>
+        <translation>Arayan numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Copy called number</source>
+        <translation>Aranan numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Select a call to hang up.</source>
+        <translation>Sonlandırmak için bir çağrı seçin.</translation>
+    </message>
+    <message>
+        <source>Hang up the call from {caller} to {called}?</source>
+        <translation>{caller} ile {called} arasındaki çağrı sonlandırılsın mı?</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Çağrıyı sonlandır</translation>
+    </message>
+    <message>
+        <source>That call has already ended.</source>
+        <translation>Bu çağrı zaten sona erdi.</translation>
+    </message>
+    <message>
+        <source>No call matches “{query}”</source>
+        <translation>“{query}” ile eşleşen çağrı yok</translation>
+    </message>
+    <message>
+        <source>Clear the search box to see all calls.</source>
+        <translation>Tüm çağrıları görmek için arama kutusunu temizleyin.</translation>
+    </message>
+    <message>
+        <source>No calls right now</source>
+        <translation>Şu anda çağrı yok</translation>
+    </message>
+    <message>
+        <source>Calls on the PBX show up here as they start.</source>
+        <translation>Santraldeki çağrılar başladıkça burada görünür.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePanel</name>
+    <message>
+        <source>Server certificate</source>
+        <translation>Sunucu sertifikası</translation>
+    </message>
+    <message>
+        <source>I have compared the fingerprint and trust this certificate</source>
+        <translation>Parmak izini karşılaştırdım, bu sertifikaya güveniyorum</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 parmak izi:</translation>
+    </message>
+    <message>
+        <source>Warning: the server&apos;s certificate has changed since it was trusted. This can mean someone is intercepting the connection. Do not continue unless your administrator confirms the change.</source>
+        <translation>Uyarı: sunucunun sertifikası, güvenilir kabul edildikten sonra değişmiş. Bu, birinin bağlantıya müdahale ettiği anlamına gelebilir. Yöneticiniz değişikliği onaylamadıkça devam etmeyin.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not signed by an authority this computer trusts (common for a PBX with a self-signed certificate). Compare this fingerprint with the one your administrator gave you.</source>
+        <translation>Sunucunun sertifikası, bu bilgisayarın güvendiği bir sertifika yetkilisince imzalanmamış (kendinden imzalı sertifika kullanan santrallerde sık görülür). Bu parmak izini yöneticinizin size verdiğiyle karşılaştırın.</translation>
+    </message>
+    <message>
+        <source>Your administrator has fixed which certificate is trusted.</source>
+        <translation>Hangi sertifikaya güvenileceğini yöneticiniz belirlemiş.</translation>
+    </message>
+    <message>
+        <source>Issued to: {0}
+Issued by: {1}
+Valid until: {2}</source>
+        <translation>Verilen: {0}
+Veren: {1}
+Geçerlilik sonu: {2}</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Daha önce güvenilen:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Choose your extension</source>
+        <translation>Dahilinizi seçin</translation>
+    </message>
+    <message>
+        <source>Pick the extension of the phone on your desk.</source>
+        <translation>Masanızdaki telefonun dahili numarasını seçin.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Yeniden dene</translation>
+    </message>
+    <message>
+        <source>Search extensions</source>
+        <translation>Dahililerde ara</translation>
+    </message>
+    <message>
+        <source>Connecting to the PBX…</source>
+        <translation>Santrale bağlanılıyor…</translation>
+    </message>
+    <message>
+        <source>Press Back to correct the address, user name or password, or Try again.</source>
+        <translation>Adresi, kullanıcı adını veya parolayı düzeltmek için “Geri”ye, yeniden denemek için “Yeniden dene”ye basın.</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s certificate before your password is sent to it.</source>
+        <translation>Parolanız sunucuya gönderilmeden önce sunucunun sertifikasını kontrol edin.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Connected: 1 extension</source>
+        <translation>Bağlandı: 1 dahili</translation>
+    </message>
+    <message>
+        <source>Connected: {0} extensions</source>
+        <translation>Bağlandı: {0} dahili</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>The password is saved in this computer&apos;s keyring.</source>
+        <translation>Parola bu bilgisayarın anahtarlığında kayıtlı.</translation>
+    </message>
+    <message>
+        <source>The password is kept only until the app quits; you will be asked again next time.</source>
+        <translation>Parola yalnızca uygulama kapanana kadar tutulur; bir sonraki açılışta yeniden sorulur.</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account yet.</source>
+        <translation>Bu hesap için henüz kayıtlı bir parola yok.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure password store (keyring), so the password cannot be saved. You can keep it for this session only.</source>
+        <translation>Bu bilgisayarda güvenli bir parola deposu (anahtarlık) yok, bu yüzden parola kaydedilemiyor. Parolayı yalnızca bu oturum için tutabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked and could not be unlocked, so the password cannot be saved. Unlock it and try again, or keep the password for this session only.</source>
+        <translation>Anahtarlık kilitli ve kilidi açılamadı, bu yüzden parola kaydedilemiyor. Kilidi açıp yeniden deneyin ya da parolayı yalnızca bu oturum için tutun.</translation>
+    </message>
+    <message>
+        <source>The keyring reported an error, so the password cannot be saved. You can keep it for this session only.</source>
+        <translation>Anahtarlık bir hata bildirdi, bu yüzden parola kaydedilemiyor. Parolayı yalnızca bu oturum için tutabilirsiniz.</translation>
+    </message>
+</context>
+<context>
+    <name>DialDialog</name>
+    <message>
+        <source>Enter a number to call.</source>
+        <translation>Aranacak numarayı girin.</translation>
+    </message>
+    <message>
+        <source>“{char}” cannot be part of a phone number: use digits, +, * and #.</source>
+        <translation>“{char}” bir telefon numarasında bulunamaz: rakam, +, * ve # kullanın.</translation>
+    </message>
+    <message>
+        <source>A + can only come first, as in +90 212 555 0101.</source>
+        <translation>+ işareti yalnızca en başta olabilir, örneğin +90 212 555 0101.</translation>
+    </message>
+    <message>
+        <source>The number needs at least one digit.</source>
+        <translation>Numara en az bir rakam içermeli.</translation>
+    </message>
+    <message>
+        <source>That is too long for a phone number.</source>
+        <translation>Bu, bir telefon numarası için çok uzun.</translation>
+    </message>
+    <message>
+        <source>Dial</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <source>&amp;Number to call:</source>
+        <translation>Aranacak &amp;numara:</translation>
+    </message>
+    <message>
+        <source>e.g. 0212 555 01 01 or 110</source>
+        <translation>örn. 0212 555 01 01 veya 110</translation>
+    </message>
+    <message>
+        <source>Digits, +, * and #. Spaces, dashes, dots and brackets are removed before dialling.</source>
+        <translation>Rakamlar, +, * ve #. Boşluklar, tireler, noktalar ve parantezler aramadan önce kaldırılır.</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Aranacak numara</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Ara</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Time zone and password</source>
+        <translation>Saat dilimi ve parola</translation>
+    </message>
+    <message>
+        <source>Almost done.</source>
+        <translation>Neredeyse bitti.</translation>
+    </message>
+    <message>
+        <source>Call times from the PBX are shown in this time zone. Usually the same as this computer&apos;s.</source>
+        <translation>Santralden gelen çağrı saatleri bu saat diliminde gösterilir. Genellikle bu bilgisayarınkiyle aynıdır.</translation>
+    </message>
+    <message>
+        <source>Save the password in this computer&apos;s keyring</source>
+        <translation>Parolayı bu bilgisayarın anahtarlığına kaydet</translation>
+    </message>
+    <message>
+        <source>Keep the password only until the app quits (you will be asked again)</source>
+        <translation>Parolayı yalnızca uygulama kapanana kadar tut (sonra yeniden sorulur)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parola</translation>
+    </message>
+    <message>
+        <source>PBX time zone:</source>
+        <translation>Santral saat dilimi:</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Anahtarlık denetleniyor…</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list.</source>
+        <translation>Listeden bir saat dilimi seçin.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>IEXPBX Desktop setup</source>
+        <translation>IEXPBX Desktop kurulumu</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{app} — Demo</source>
+        <translation>{app} — Demo</translation>
+    </message>
+    <message>
+        <source>&amp;Calls</source>
+        <translation>Çağrı&amp;lar</translation>
+    </message>
+    <message>
+        <source>Phonebook</source>
+        <translation>Rehber</translation>
+    </message>
+    <message>
+        <source>The phonebook from the PBX will be listed here.</source>
+        <translation>Santralin rehberi burada listelenecek.</translation>
+    </message>
+    <message>
+        <source>&amp;Phonebook</source>
+        <translation>&amp;Rehber</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Çağrı geçmişi</translation>
+    </message>
+    <message>
+        <source>Past calls will be listed here.</source>
+        <translation>Geçmiş çağrılar burada listelenecek.</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>Geç&amp;miş</translation>
+    </message>
+    <message>
+        <source>Calls in progress (Ctrl+1)</source>
+        <translation>Süren çağrılar (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>The PBX phonebook (Ctrl+2)</source>
+        <translation>Santral rehberi (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Call history (Ctrl+3)</source>
+        <translation>Çağrı geçmişi (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>&amp;Dial…</source>
+        <translation>&amp;Ara…</translation>
+    </message>
+    <message>
+        <source>Call a number (Ctrl+D)</source>
+        <translation>Bir numarayı ara (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;yarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>&amp;About {app}</source>
+        <translation>{app} &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>&amp;Find a Call</source>
+        <translation>Çağrı &amp;bul</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Geçmiş</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Demo mode: a simulated PBX with made-up calls. Nothing real is dialled.</source>
+        <translation>Demo modu: örnek çağrılarla çalışan sanal bir santral. Gerçekte hiçbir numara aranmaz.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Çevrimiçi</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Çevrimdışı</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to your PBX</source>
+        <translation>Santralinize bağlanın</translation>
+    </message>
+    <message>
+        <source>Enter the address of the PBX and the API user your administrator gave you.</source>
+        <translation>Santralin adresini ve yöneticinizin size verdiği API kullanıcısını girin.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>API user name:</source>
+        <translation>API kullanıcı adı:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Parola:</translation>
+    </message>
+</context>
+<context>
+    <name>ServerUrl</name>
+    <message>
+        <source>Enter the address of the PBX.</source>
+        <translation>Santralin adresini girin.</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Adres http:// veya https:// ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the address; enter them in their own fields.</source>
+        <translation>Adrese kullanıcı adı veya parola yazmayın; bunları kendi alanlarına girin.</translation>
+    </message>
+    <message>
+        <source>Do not put a password in the address; enter it in its own field.</source>
+        <translation>Adrese parola yazmayın; parolayı kendi alanına girin.</translation>
+    </message>
+    <message>
+        <source>The address does not contain a valid server name.</source>
+        <translation>Adreste geçerli bir sunucu adı yok.</translation>
+    </message>
+    <message>
+        <source>The port in the address is not valid.</source>
+        <translation>Adresteki bağlantı noktası (port) geçerli değil.</translation>
+    </message>
+    <message>
+        <source>This address uses plain http://: the password travels unencrypted over the network. Use https:// if the PBX supports it.</source>
+        <translation>Bu adres şifrelemesiz http:// kullanıyor: parola ağda şifrelenmeden iletilir. Santral destekliyorsa https:// kullanın.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>Yöneticiniz tarafından ayarlandı</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Save the password in this computer&apos;s keyring</source>
+        <translation>Parolayı bu bilgisayarın anahtarlığına kaydet</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı test et</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>API user name:</source>
+        <translation>API kullanıcı adı:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Parola:</translation>
+    </message>
+    <message>
+        <source>My extension:</source>
+        <translation>Dahili numaram:</translation>
+    </message>
+    <message>
+        <source>PBX time zone:</source>
+        <translation>Santral saat dilimi:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Sistemle aynı</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart.</source>
+        <translation>Yeni dil, uygulama yeniden başlatıldığında geçerli olur.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>Start in the tray without showing the window</source>
+        <translation>Pencereyi göstermeden sistem tepsisinde başlat</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source>Refresh live calls every:</source>
+        <translation>Canlı çağrıları yenileme aralığı:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Dil:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Değişmedi</translation>
+    </message>
+    <message>
+        <source>Enter the password first.</source>
+        <translation>Önce parolayı girin.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Check the certificate below before connecting.</source>
+        <translation>Bağlanmadan önce aşağıdaki sertifikayı kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list.</source>
+        <translation>Listeden bir saat dilimi seçin.</translation>
+    </message>
+    <message>
+        <source>The user name or extension is not valid.</source>
+        <translation>Kullanıcı adı veya dahili numara geçerli değil.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Show {app}</source>
+        <translation>{app} penceresini &amp;göster</translation>
+    </message>
+    <message>
+        <source>&amp;Dial…</source>
+        <translation>&amp;Ara…</translation>
+    </message>
+    <message>
+        <source>&amp;Calls</source>
+        <translation>Çağrı&amp;lar</translation>
+    </message>
+    <message>
+        <source>&amp;Phonebook</source>
+        <translation>&amp;Rehber</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>Geç&amp;miş</translation>
+    </message>
+    <message>
+        <source>P&amp;ause popups</source>
+        <translation>Açılır bildirimleri &amp;duraklat</translation>
+    </message>
+    <message>
+        <source>No incoming-call popups until you switch this off</source>
+        <translation>Bu seçeneği kapatana kadar gelen çağrılar için bildirim açılmaz</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>A&amp;yarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;kış</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Çevrimiçi</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Çevrimdışı</translation>
+    </message>
+    <message>
+        <source>1 missed call</source>
+        <translation>1 cevapsız çağrı</translation>
+    </message>
+    <message>
+        <source>{count} missed calls</source>
+        <translation>{count} cevapsız çağrı</translation>
+    </message>
+    <message>
+        <source>Popups paused</source>
+        <translation>Açılır bildirimler duraklatıldı</translation>
+    </message>
+    <message>
+        <source>{app} keeps running in the tray, so calls still reach you. To close it, choose Quit from the tray menu.</source>
+        <translation>{app} sistem tepsisinde çalışmaya devam ediyor, böylece çağrılar size ulaşmayı sürdürür. Kapatmak için tepsi menüsünden “Çıkış”ı seçin.</translation>
+    </message>
+</context>
+</TS>
