@@ -1,0 +1,236 @@
+"""The command line: options, and `tel:` / `callto:` / `sip:` links turned into a number to dial.
+
+Qt-free and cheap to import: `--version` and `--help` answer before any Qt module loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from desktop import __version__
+
+__all__ = [
+    "MAX_LINK_LENGTH",
+    "DialTargetError",
+    "Options",
+    "build_parser",
+    "dialable_number",
+    "number_from_link",
+    "parse_args",
+]
+
+MAX_LINK_LENGTH = 512
+LINK_SCHEMES = ("tel", "callto", "sip", "sips")
+
+# What a PBX dials: the same rule as the API client's (digits, *, #; + only in front).
+_DIALABLE = re.compile(r"\+?[0-9*#]{1,32}")
+# RFC 3966 visual separators, plus the spaces and slashes people paste.
+_SEPARATORS = re.compile(r"[\s\-./()\u00a0\u2010-\u2015]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_PARAM = re.compile(r"^[A-Za-z0-9-]{1,32}(=[A-Za-z0-9\-.+()!~*'_%\[\]/:&$]{0,128})?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class DialTargetError(ValueError):
+    """A number or link that cannot be dialled; `str()` says why, for a user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line asked for; `dial` is already a dialable number."""
+
+    demo: bool = False
+    dial: str | None = None
+    config_dir: Path | None = None
+    self_test: bool = False
+    debug: bool = False
+
+
+def dialable_number(text: str) -> str:
+    """`+90 (532) 123-45-67` → `+905321234567`; DialTargetError when it is not a number."""
+    if not isinstance(text, str) or not text.strip():
+        raise DialTargetError("There is no phone number to dial.")
+    if len(text) > 64:
+        raise DialTargetError("The phone number is too long.")
+    cleaned = "".join(_ascii_digit(ch) for ch in _SEPARATORS.sub("", text))
+    if not _DIALABLE.fullmatch(cleaned):
+        raise DialTargetError(
+            "That is not a phone number: only digits, a leading +, * and # can be dialled."
+        )
+    if cleaned.startswith("+"):
+        return _international(cleaned)
+    return cleaned
+
+
+def number_from_link(link: str) -> str:
+    """The number a `tel:`, `callto:`, `sip:` link (or a plain number) asks to dial."""
+    if not isinstance(link, str):
+        raise DialTargetError("There is no phone number to dial.")
+    text = link.strip()
+    if len(text) > MAX_LINK_LENGTH:
+        raise DialTargetError("The link is too long to be a phone number.")
+    if _CONTROL.search(text):
+        raise DialTargetError("The link contains control characters.")
+    match = _SCHEME.match(text)
+    if match is None:
+        return dialable_number(text)
+    scheme = match.group(1).lower()
+    rest = text[match.end() :]
+    if scheme == "tel":
+        return _from_tel(rest)
+    if scheme == "callto":
+        return _from_callto(rest)
+    if scheme in ("sip", "sips"):
+        return _from_sip(rest)
+    raise DialTargetError(
+        f"Links starting with “{scheme[:16]}:” are not phone numbers "
+        "(tel:, callto: and sip: links are)."
+    )
+
+
+def _ascii_digit(ch: str) -> str:
+    # Arabic-Indic, full-width and other decimal digits dial as their ASCII value.
+    if ch.isdigit() and not ch.isascii():
+        value = unicodedata.decimal(ch, None)
+        if value is not None:
+            return str(value)
+    if ch == "\uff0b":  # full-width plus
+        return "+"
+    return ch
+
+
+def _international(number: str) -> str:
+    import phonenumbers
+
+    if "*" in number or "#" in number:
+        raise DialTargetError("An international number cannot contain * or #.")
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        raise DialTargetError("That is not a valid international phone number.") from None
+    if not phonenumbers.is_possible_number(parsed):
+        raise DialTargetError("That international number has the wrong length for its country.")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _decode(part: str) -> str:
+    decoded = unquote(part, errors="strict")
+    if _CONTROL.search(decoded) or "%" in decoded:
+        raise DialTargetError("The link is encoded in a way a phone number never is.")
+    return decoded
+
+
+def _from_tel(rest: str) -> str:
+    rest = rest.removeprefix("//")  # "tel://..." is wrong but common on web pages
+    number, *params = rest.split(";")
+    context = ""
+    for param in params:
+        if not _PARAM.fullmatch(param):
+            raise DialTargetError("The link has settings a phone link cannot have.")
+        name, _, value = param.partition("=")
+        if name.lower() == "phone-context":
+            context = _decode(value)
+    try:
+        local = dialable_number(_decode(number))
+    except UnicodeDecodeError:
+        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+    if local.startswith("+") or not context.startswith("+"):
+        # A domain context (tel:7042;phone-context=example.com) names a private plan:
+        # the number is dialled as written.
+        return local
+    return _with_prefix(context, local)
+
+
+def _with_prefix(context: str, local: str) -> str:
+    """A local number inside a global prefix context, if that forms a real number."""
+    prefix = _SEPARATORS.sub("", context)
+    if not re.fullmatch(r"\+[0-9]{1,15}", prefix):
+        return local
+    try:
+        return _international(prefix + local)
+    except DialTargetError:
+        return local
+
+
+def _from_callto(rest: str) -> str:
+    rest = rest.removeprefix("//").rstrip("/")
+    if "?" in rest or ";" in rest:
+        raise DialTargetError("The link has settings a phone link cannot have.")
+    try:
+        return dialable_number(_decode(rest))
+    except UnicodeDecodeError:
+        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+
+
+def _from_sip(rest: str) -> str:
+    address = rest.split("?", 1)[0]  # SIP headers never carry the number
+    user = address.rsplit("@", 1)[0] if "@" in address else address.split(";", 1)[0]
+    user = user.split(";", 1)[0].split(":", 1)[0]  # user parameters, a password
+    try:
+        return dialable_number(_decode(user))
+    except UnicodeDecodeError:
+        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iexpbx-desktop",
+        description="Desktop companion for IEXPBX telephone systems: live calls, "
+        "click-to-call, phonebook and call history.",
+        epilog="A second start hands its number to the running window and exits.",
+    )
+    parser.add_argument(
+        "link",
+        nargs="?",
+        metavar="LINK",
+        help="a tel:, callto: or sip: link (or a plain number) to dial after confirming",
+    )
+    parser.add_argument("--dial", metavar="NUMBER", help="offer to dial NUMBER")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="try the app against a built-in simulated PBX; no settings or passwords are used",
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        type=Path,
+        help="keep settings and logs in DIR instead of the usual place",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that Qt, audio, the keyring and the simulator work, then exit",
+    )
+    parser.add_argument("--debug", action="store_true", help="log in more detail")
+    parser.add_argument("--version", action="version", version=f"iexpbx-desktop {__version__}")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    """Options from the command line; exits with a message (status 2) when they are wrong."""
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    if ns.link and ns.dial:
+        parser.error("give either a link or --dial, not both")
+    target = ns.dial if ns.dial is not None else ns.link
+    dial = None
+    if target is not None:
+        try:
+            dial = number_from_link(target) if ns.link else dialable_number(target)
+        except DialTargetError as exc:
+            parser.error(f"nothing dialled: {exc}")
+    config_dir = ns.config_dir.expanduser().resolve() if ns.config_dir else None
+    return Options(
+        demo=ns.demo,
+        dial=dial,
+        config_dir=config_dir,
+        self_test=ns.self_test,
+        debug=ns.debug,
+    )

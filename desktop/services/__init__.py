@@ -1,0 +1,1 @@
+"""Qt-free app logic between the PBX client and the widgets."""

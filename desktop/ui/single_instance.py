@@ -1,0 +1,232 @@
+"""One app per user and configuration: a second start hands its number to the first.
+
+The running app listens on a local socket (a Unix socket in the user's private runtime
+folder, a named pipe on Windows). A second start connects, sends one small JSON message
+(`{"v": 1, "dial": "+905321234567"}`, or no number to just show the window), waits for
+"ok" and exits. Anything else arriving on the socket is ignored.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop import APP_ID
+from desktop.cli import DialTargetError, dialable_number
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "MAX_MESSAGE_BYTES",
+    "Activation",
+    "SingleInstanceServer",
+    "claim",
+    "decode_message",
+    "encode_message",
+    "forward_to_running",
+    "server_name",
+]
+
+MAX_MESSAGE_BYTES = 1024
+PROTOCOL_VERSION = 1
+_ACK = b"ok\n"
+_CLIENT_TIMEOUT_MS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Activation:
+    """What a second start asks of the running app: come to front, maybe offer a number."""
+
+    dial: str | None = None
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database
+        return str(os.getuid()) if hasattr(os, "getuid") else "user"
+
+
+def server_name(config_dir: Path | None, *, demo: bool = False) -> str:
+    """The socket name for this user and configuration; demo instances have their own."""
+    scope = "demo" if demo else str(config_dir.resolve()) if config_dir else "default"
+    digest = hashlib.sha256(f"{_user_name()}\0{scope}".encode()).hexdigest()[:16]
+    name = f"{APP_ID}-{digest}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if sys.platform.startswith("linux") and runtime and Path(runtime).is_dir():
+        # The runtime folder is private to the user: nobody else can squat the name.
+        return str(Path(runtime) / name)
+    return name
+
+
+def encode_message(activation: Activation) -> bytes:
+    payload: dict[str, object] = {"v": PROTOCOL_VERSION}
+    if activation.dial:
+        payload["dial"] = activation.dial
+    return json.dumps(payload, separators=(",", ":")).encode() + b"\n"
+
+
+def decode_message(data: bytes) -> Activation | None:
+    """The activation in `data`, or None for anything that is not a valid message."""
+    if len(data) > MAX_MESSAGE_BYTES:
+        return None
+    try:
+        payload = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(payload, dict) or payload.get("v") != PROTOCOL_VERSION:
+        return None
+    if set(payload) - {"v", "dial"}:
+        return None
+    dial = payload.get("dial")
+    if dial is None:
+        return Activation()
+    if not isinstance(dial, str):
+        return None
+    try:
+        # The sender is another process: its number is checked again, not trusted.
+        return Activation(dialable_number(dial))
+    except DialTargetError:
+        return None
+
+
+def forward_to_running(name: str, activation: Activation, timeout_ms: int = 1500) -> bool | None:
+    """Hand `activation` to a running app: True delivered, None none running, False no answer."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return None
+    socket.write(encode_message(activation))
+    if not socket.waitForBytesWritten(timeout_ms):
+        socket.abort()
+        return False
+    answer = b""
+    while len(answer) < len(_ACK) and socket.waitForReadyRead(timeout_ms):
+        answer += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return answer.startswith(_ACK)
+
+
+def claim(
+    name: str, activation: Activation, *, before_listen: Callable[[], object] = lambda: None
+) -> SingleInstanceServer | bool:
+    """Become the running instance, or hand `activation` to the one that already is.
+
+    Returns the listening server; True when handed over; False when an instance owns
+    the name but does not answer. `before_listen` runs once before the first listen
+    (it creates the QApplication the server needs; a hand-over does not wait for Qt).
+    """
+    prepared = False
+    for attempt in range(3):  # two starts at once: the loser hands over to the winner
+        handed_over = forward_to_running(name, activation)
+        if handed_over is not None:
+            return handed_over
+        if not prepared:
+            before_listen()
+            prepared = True
+        server = SingleInstanceServer(name)
+        if server.listen():
+            return server
+        server.deleteLater()
+        time.sleep(0.2 * (attempt + 1))
+    return False
+
+
+def _lock_path(name: str) -> str:
+    if os.path.isabs(name):
+        return name + ".lock"
+    return str(Path(QDir.tempPath()) / f"{name}.lock")
+
+
+class SingleInstanceServer(QObject):
+    """Listens for later starts; emits `activated` with a number ("" to just show)."""
+
+    activated = Signal(str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._lock: QLockFile | None = None
+
+    @property
+    def listening(self) -> bool:
+        return bool(self._server.isListening())
+
+    def listen(self) -> bool:
+        """Start listening; False when another live instance owns the name.
+
+        A lock file decides who owns the name (Qt's listen() would replace a live
+        server's socket); a socket file left by a crashed instance is removed.
+        """
+        if self._lock is None:
+            lock = QLockFile(_lock_path(self.name))
+            lock.setStaleLockTime(0)  # stale only when its process is gone
+            if not lock.tryLock(200):
+                return False
+            self._lock = lock
+        QLocalServer.removeServer(self.name)
+        if self._server.listen(self.name):
+            return True
+        log.warning("Cannot listen for later starts: %s", self._server.errorString())
+        return False
+
+    def close(self) -> None:
+        for socket in list(self._buffers):
+            socket.abort()
+        self._buffers.clear()
+        self._server.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            if socket is None:
+                break
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            # A client that connects and says nothing does not keep a slot open.
+            QTimer.singleShot(_CLIENT_TIMEOUT_MS, socket, socket.abort)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer += bytes(socket.read(MAX_MESSAGE_BYTES + 1 - len(buffer)).data())
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE_BYTES:
+                log.warning("Ignoring an oversized message on the single-instance socket")
+                self._buffers.pop(socket, None)
+                socket.abort()
+            return
+        self._buffers.pop(socket, None)
+        activation = decode_message(bytes(buffer.split(b"\n", 1)[0]))
+        if activation is None:
+            log.warning("Ignoring an invalid message on the single-instance socket")
+            socket.abort()
+            return
+        socket.write(_ACK)
+        socket.flush()
+        socket.disconnectFromServer()
+        self.activated.emit(activation.dial or "")
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()

@@ -1,0 +1,418 @@
+"""The app as main() builds it: demo mode, connection health, hang up / dial, first run,
+keyring problems, diagnostics, logging, and the command line run as a real process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
+
+from desktop import __version__, cli
+from desktop import settings as st
+from desktop.app import App
+from desktop.credentials import SERVICE_NAME, CredentialStore, account_key
+from desktop.logging_setup import LOG_BACKUPS, LOG_MAX_BYTES, setup_logging
+
+ROOT = Path(__file__).resolve().parents[2]
+WAIT_MS = 15_000
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+class LockedKeyring(MemoryKeyring):
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("Failed to unlock the collection!")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("Failed to unlock the collection!")
+
+
+def run(qtbot: Any, coro: Coroutine[Any, Any, Any]) -> Any:
+    task = asyncio.ensure_future(coro)
+    qtbot.waitUntil(task.done, timeout=WAIT_MS)
+    return task.result()
+
+
+@pytest.fixture
+def started(qtbot: Any) -> Iterator[list[App]]:
+    """Apps a test started; shut down at the end even when the test fails."""
+    apps: list[App] = []
+    yield apps
+    for app in apps:
+        run(qtbot, app.shutdown())
+
+
+def start(qtbot: Any, started: list[App], app: App) -> App:
+    started.append(app)
+    run(qtbot, app.start())
+    return app
+
+
+def configured_app(tmp_path: Path, simulator: Any, keyring: KeyringBackend, **values: Any) -> App:
+    settings = st.Settings.open(tmp_path, admin=st.AdminConfig())
+    settings.set(st.SERVER_URL, simulator.base_url)
+    settings.set(st.USERNAME, simulator.username)
+    settings.set(st.EXTENSION, "101")
+    settings.set(st.POLL_INTERVAL_S, 0.5)
+    for name, value in values.items():
+        settings.set(name, value)
+    options = cli.parse_args(["--config-dir", str(tmp_path)])
+    return App(options, credentials=CredentialStore(keyring))
+
+
+def stored_keyring(simulator: Any) -> MemoryKeyring:
+    keyring = MemoryKeyring()
+    url = st.normalize_server_url(simulator.base_url)
+    keyring.passwords[(SERVICE_NAME, account_key(simulator.username, url))] = simulator.password
+    return keyring
+
+
+# ---------------------------------------------------------------- demo mode
+def test_demo_mode_starts_and_lists_live_calls(qtbot: Any, started: list[App]) -> None:
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    window = app.window
+    assert window.isVisible()
+    assert "Demo" in window.windowTitle() and window.demo_badge.isVisible()
+    model = window.calls_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 1, timeout=WAIT_MS)
+    assert window.connection_text().startswith("Online")
+    assert app.demo_pbx is not None
+    live = app.demo_pbx.thread.call(lambda sim: {c.channel for c in sim.switchboard.live_calls()})
+    shown = {call.channel for call in model.calls()}
+    assert shown & live, "the window shows the simulator's own calls"
+    # Nothing of the user's is read or written: settings in memory, no keyring at all.
+    assert app.settings.file_path is None and app.ui_state.file_path is None
+    assert app.credentials is None
+    assert app.log_file is None
+
+    thread = app.demo_pbx.thread
+    started.remove(app)
+    run(qtbot, app.shutdown())
+    assert not app.monitor.running and app.demo_pbx is None
+    assert not thread._thread.is_alive()  # type: ignore[union-attr]
+
+
+def test_hang_up_and_dial_reach_the_pbx(qtbot: Any, started: list[App]) -> None:
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    model = app.window.calls_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 1, timeout=WAIT_MS)
+    assert app.demo_pbx is not None
+    sim = app.demo_pbx.thread
+
+    channel = model.calls()[0].channel
+    app.window.hangup_requested.emit(channel)
+    qtbot.waitUntil(lambda: channel not in {c.channel for c in model.calls()}, timeout=WAIT_MS)
+    assert channel not in sim.call(lambda s: {c.channel for c in s.switchboard.live_calls()})
+
+    app.window.dial_requested.emit("05321234567")
+    qtbot.waitUntil(lambda: "Calling 05321234567" in app.window.statusBar().currentMessage())
+    extension = app.settings.get(st.EXTENSION)
+    assert extension  # the demo desk is the first registered extension
+    qtbot.waitUntil(
+        lambda: any("05321234567" in (c.src + c.dst) for c in model.calls()), timeout=WAIT_MS
+    )
+
+    app.window.hangup_requested.emit("SIP/no-such-channel")
+    qtbot.waitUntil(lambda: app.window.banner.isVisible())
+    assert "could not be ended" in app.window.banner.text
+
+
+def test_a_second_start_dial_request_opens_the_confirmation(qtbot: Any, started: list[App]) -> None:
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    dialled: list[str] = []
+    app.window.dial_requested.connect(dialled.append)
+    app.activate("+905321234567")
+    dialog = app.window._dial_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.number() == "+905321234567"
+    assert dialled == []  # nothing is dialled before the user confirms
+    dialog.accept()
+    assert dialled == ["+905321234567"]
+
+
+def test_qt_quitting_on_its_own_becomes_an_orderly_quit(
+    qtbot: Any, started: list[App], qapp: Any
+) -> None:
+    """A desktop session ending makes Qt quit: the app shuts down cleanly instead."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    assert not app._quit.is_set()
+    QCoreApplication.sendEvent(qapp, QEvent(QEvent.Type.Quit))
+    assert app._quit.is_set()
+    assert app.window.isVisible()  # Qt did not close it behind the app's back
+
+
+# ---------------------------------------------------------------- connection health
+def test_lost_pbx_shows_offline_then_online_without_user_action(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    window = app.window
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert "127.0.0.1" in window.connection_text()
+    qtbot.waitUntil(lambda: window.calls_tab.model.rowCount() >= 1, timeout=WAIT_MS)
+
+    simulator.thread.pause()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Offline"), timeout=WAIT_MS)
+    assert "could not be reached" in window.connection_text()
+    assert window.banner.isVisible() and "keeps trying" in window.banner.text
+    assert app.tray.state == "offline"
+    assert window.calls_tab.model.rowCount() == 0  # no stale calls while offline
+
+    simulator.thread.resume()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert not window.banner.isVisible()
+    assert app.tray.state == "online"
+    qtbot.waitUntil(lambda: window.calls_tab.model.rowCount() >= 1, timeout=WAIT_MS)
+
+
+def test_wrong_password_is_shown_once_and_waits_for_the_user(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    keyring = stored_keyring(simulator)
+    for key in keyring.passwords:
+        keyring.passwords[key] = "wrong-password"
+    app = start(qtbot, started, configured_app(tmp_path, simulator, keyring))
+    window = app.window
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
+    assert "rejected the user name or password" in window.banner.text
+    assert "Check Settings" in window.banner.text
+    assert app.monitor.status.waiting_for_user
+    assert "wrong-password" not in window.banner.text
+
+
+def test_network_changes_retry_at_once(qtbot: Any, started: list[App]) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    app._watch_network()
+    if app._network is None:
+        pytest.skip("no network-information backend on this machine")
+    pokes: list[int] = []
+    app.monitor.poke = lambda: pokes.append(1)  # type: ignore[method-assign]
+    reachability = QNetworkInformation.Reachability
+    app._network.reachabilityChanged.emit(reachability.Online)
+    assert pokes == [1]
+
+
+def test_poll_interval_setting_applies_at_once(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    assert app.monitor.interval == 0.5
+    app.settings.set(st.POLL_INTERVAL_S, 7.5)
+    assert app.monitor.interval == 7.5
+
+
+def test_first_start_shows_the_setup_wizard(qtbot: Any, started: list[App], tmp_path: Path) -> None:
+    options = cli.parse_args(["--config-dir", str(tmp_path)])
+    app = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
+    qtbot.waitUntil(lambda: "first_run" in app._dialogs, timeout=WAIT_MS)
+    wizard = app._dialogs["first_run"]
+    assert wizard.isVisible()
+    wizard.reject()
+    qtbot.waitUntil(lambda: "Not set up yet" in app.window.connection_text(), timeout=WAIT_MS)
+    assert app.monitor.client is None
+
+
+def test_locked_keyring_explains_and_offers_this_session(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, LockedKeyring()))
+    qtbot.waitUntil(lambda: "password" in app._dialogs, timeout=WAIT_MS)
+    assert "keyring is locked" in app.window.banner.text.lower()
+    prompt = app._dialogs["password"]
+    prompt.setTextValue(simulator.password)  # type: ignore[attr-defined]
+    prompt.accept()
+    qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert app.credentials is not None
+    url = st.normalize_server_url(simulator.base_url)
+    result = run(qtbot, app.credentials.load(simulator.username, url))
+    assert result.state.name == "SESSION_ONLY"
+
+
+def test_about_shows_diagnostics_without_secrets(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    app.window.about_requested.emit()
+    qtbot.waitUntil(lambda: "about" in app._dialogs)
+    text = app._dialogs["about"]._details.toPlainText()  # type: ignore[attr-defined]
+    host = simulator.base_url.removeprefix("http://")
+    assert f"Server: {host} (http)" in text
+    assert f"API user: {simulator.username}" in text
+    assert str(tmp_path / "iexpbx-desktop.ini") in text
+    assert "PySide6" in text and "Python" in text and "Keyring" in text
+    assert simulator.password not in text and "password" not in text.lower()
+
+
+def test_settings_dialog_opens_from_the_window(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    app.window.settings_requested.emit()
+    qtbot.waitUntil(lambda: "settings" in app._dialogs)
+    dialog = app._dialogs["settings"]
+    assert dialog.isVisible()
+    app.window.settings_requested.emit()  # a second request raises the same dialog
+    assert app._dialogs["settings"] is dialog
+    dialog.reject()
+    qtbot.waitUntil(lambda: "settings" not in app._dialogs)
+
+
+def test_saving_a_new_password_in_settings_reconnects(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    before = app.monitor.client
+    app.window.settings_requested.emit()
+    qtbot.waitUntil(lambda: "settings" in app._dialogs)
+    dialog = app._dialogs["settings"]
+    dialog.password.setText(simulator.password)  # type: ignore[attr-defined]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "settings" not in app._dialogs, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.monitor.client not in (None, before), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
+
+
+def test_closing_settings_unchanged_keeps_the_connection(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    before = app.monitor.client
+    app.window.settings_requested.emit()
+    qtbot.waitUntil(lambda: "settings" in app._dialogs)
+    dialog = app._dialogs["settings"]
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "settings" not in app._dialogs, timeout=WAIT_MS)
+    assert app.monitor.client is before
+    assert app.window.connection_text().startswith("Online")
+
+
+# ---------------------------------------------------------------- logging
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    hooks = (sys.excepthook, threading.excepthook)
+    http_levels = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    sys.excepthook, threading.excepthook = hooks
+    for name, http_level in http_levels.items():
+        logging.getLogger(name).setLevel(http_level)
+
+
+def test_log_file_rotates_and_never_holds_a_password(tmp_path: Path, restore_logging: None) -> None:
+    log_file = setup_logging(tmp_path / "logs")
+    assert log_file == tmp_path / "logs" / "iexpbx-desktop.log"
+    handler = next(h for h in logging.getLogger().handlers if hasattr(h, "maxBytes"))
+    assert (handler.maxBytes, handler.backupCount) == (LOG_MAX_BYTES, LOG_BACKUPS)  # type: ignore[attr-defined]
+    url = "http://pbx/api/old/get?action=activecalls&username=u&password=Gizli-42"
+    logging.getLogger("httpx").warning('HTTP Request: GET %s "HTTP/1.1 200 OK"', url)
+    logging.getLogger("httpx").setLevel(logging.INFO)
+    logging.getLogger("httpx").info('HTTP Request: GET %s "HTTP/1.1 200 OK"', url)
+    logging.getLogger("desktop.test").error("failed for %s", url)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_file.read_text(encoding="utf-8")
+    assert "Gizli-42" not in text
+    assert text.count("password=***") == 3
+
+
+# ---------------------------------------------------------------- as a real process
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **extra)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def test_version_answers_without_qt_or_a_display() -> None:
+    env = _env()
+    env.pop("QT_QPA_PLATFORM", None)
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['iexpbx-desktop', '--version']\n"
+        "try:\n    runpy.run_module('desktop', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    qt = any(m.startswith('PySide6') for m in sys.modules)\n"
+        "    print('exit', exit.code, 'qt loaded:', qt)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.stdout.splitlines() == [f"iexpbx-desktop {__version__}", "exit 0 qt loaded: False"]
+    real = subprocess.run(
+        [sys.executable, "-m", "desktop", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert real.returncode == 0 and real.stdout.strip() == f"iexpbx-desktop {__version__}"
+
+
+def test_self_test_passes_offscreen() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test"],
+        capture_output=True,
+        text=True,
+        env=_env(
+            QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"
+        ),
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Self-test passed." in out.stdout
+    assert "OK   Audio:" in out.stdout and "OK   Simulator:" in out.stdout
+    assert "WARN Keyring:" in out.stdout  # no keyring: reported, not fatal
+
+
+def test_a_bad_link_on_the_command_line_dials_nothing() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop", "tel:100&action=hangupcall"],
+        capture_output=True,
+        text=True,
+        env=_env(QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "nothing dialled" in out.stderr

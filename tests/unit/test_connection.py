@@ -1,0 +1,376 @@
+"""CallMonitor: polling, state changes, backoff, poke, auth errors, sleep/resume (Qt-free)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+
+from desktop.pbx.errors import PbxAuthError, PbxConnectionError, PbxInputError
+from desktop.pbx.models import ActiveCall
+from desktop.services.connection import (
+    UNEXPECTED_PROBLEM,
+    Backoff,
+    CallMonitor,
+    ConnectionState,
+    ConnectionStatus,
+)
+
+CALL = ActiveCall("SIP/trunk-0001", timedelta(seconds=5), "incoming", "", "905321234567", "101")
+DOWN = PbxConnectionError("The PBX could not be reached. Check the server address and the network.")
+WRONG_PASSWORD = PbxAuthError("The PBX rejected the user name or password (HTTP 401).")
+
+ONLINE, OFFLINE, CONNECTING = (
+    ConnectionState.ONLINE,
+    ConnectionState.OFFLINE,
+    ConnectionState.CONNECTING,
+)
+
+
+class FakePbx:
+    """Answers `active_calls` from a shared script (an exception is raised, a list returned)."""
+
+    def __init__(self, pbx: FakeServer) -> None:
+        self.server = pbx
+        self.closed = False
+
+    async def active_calls(self) -> list[ActiveCall]:
+        assert not self.closed, "polled a closed client"
+        self.server.polls += 1
+        answer = self.server.answer
+        if isinstance(answer, BaseException):
+            raise answer
+        return list(answer)
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+class FakeServer:
+    def __init__(self, answer: list[ActiveCall] | BaseException | None = None) -> None:
+        self.answer: list[ActiveCall] | BaseException = [CALL] if answer is None else answer
+        self.polls = 0
+        self.clients: list[FakePbx] = []
+
+    def client(self) -> FakePbx:
+        client = FakePbx(self)
+        self.clients.append(client)
+        return client
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.statuses: list[ConnectionStatus] = []
+        self.call_lists: list[list[ActiveCall]] = []
+
+    @property
+    def states(self) -> list[ConnectionState]:
+        return [s.state for s in self.statuses]
+
+    def on_status(self, status: ConnectionStatus) -> None:
+        self.statuses.append(status)
+
+    def on_calls(self, calls: list[ActiveCall]) -> None:
+        self.call_lists.append(calls)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return 1_000_000.0 + self.offset
+
+
+async def until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.002)
+
+
+def monitor(recorder: Recorder, **kwargs: object) -> CallMonitor[FakePbx]:
+    kwargs.setdefault("interval", 0.01)
+    kwargs.setdefault("backoff", Backoff(0.005, 0.02))
+    return CallMonitor(on_status=recorder.on_status, on_calls=recorder.on_calls, **kwargs)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- backoff
+def test_backoff_doubles_from_one_second_up_to_thirty() -> None:
+    backoff = Backoff(rand=lambda: 0.0)
+    assert [backoff.next_delay() for _ in range(8)] == [1, 2, 4, 8, 16, 30, 30, 30]
+    backoff.reset()
+    assert backoff.next_delay() == 1
+
+
+def test_backoff_jitter_only_shortens_and_never_passes_the_cap() -> None:
+    backoff = Backoff(rand=lambda: 1.0)
+    delays = [backoff.next_delay() for _ in range(10)]
+    assert delays[0] == pytest.approx(0.75)
+    assert max(delays) == pytest.approx(22.5)
+    import random
+
+    rng = random.Random(3)
+    jittered = Backoff(rand=rng.random)
+    values = [jittered.next_delay() for _ in range(200)]
+    assert all(0.75 <= v <= 30 for v in values)
+    assert len(set(values)) > 100  # desks that lost the PBX together do not retry in step
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"initial": 0}, {"initial": 5, "cap": 1}, {"jitter": 1.0}, {"factor": 0.5}]
+)
+def test_backoff_refuses_nonsense(kwargs: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        Backoff(**kwargs)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- states
+async def test_connect_reports_connecting_then_online_with_the_calls() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: seen.call_lists)
+    assert seen.states[:2] == [CONNECTING, ONLINE]
+    assert seen.call_lists[0] == [CALL]
+    assert mon.status.state is ONLINE and mon.client is server.clients[0]
+    await until(lambda: server.polls >= 3)  # keeps polling on its interval
+    await mon.aclose()
+    assert server.clients[0].closed
+
+
+async def test_lost_pbx_is_reported_once_calls_cleared_then_recovers_alone() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is ONLINE)
+    server.answer = DOWN
+    await until(lambda: mon.status.state is OFFLINE)
+    polls = server.polls
+    await until(lambda: server.polls >= polls + 3)  # retries by itself
+    offline = [s for s in seen.statuses if s.state is OFFLINE]
+    assert len(offline) == 1, "the same error must be reported once, not on every retry"
+    assert offline[0].message == str(DOWN)
+    assert isinstance(offline[0].error, PbxConnectionError)
+    assert not offline[0].waiting_for_user  # reported as retrying, from the first report
+    assert seen.call_lists[-1] == []  # stale calls are not left on screen
+    assert mon.status.retry_in is not None and not mon.status.waiting_for_user
+
+    server.answer = [CALL]
+    await until(lambda: mon.status.state is ONLINE)
+    assert seen.states[-2:] == [OFFLINE, ONLINE]
+    assert seen.statuses[-1].message == ""
+    await until(lambda: seen.call_lists[-1] == [CALL])
+    await mon.aclose()
+
+
+class CountingBackoff(Backoff):
+    def __init__(self) -> None:
+        super().__init__(0.002, 0.01)
+        self.delays: list[float] = []
+        self.resets = 0
+
+    def next_delay(self) -> float:
+        delay = super().next_delay()
+        self.delays.append(delay)
+        return delay
+
+    def reset(self) -> None:
+        self.resets += 1
+        super().reset()
+
+
+async def test_failures_wait_longer_each_time_and_success_starts_over() -> None:
+    server, seen = FakeServer(DOWN), Recorder()
+    backoff = CountingBackoff()
+    mon = monitor(seen, backoff=backoff)
+    mon.connect(server.client)
+    await until(lambda: len(backoff.delays) >= 5)
+    assert backoff.attempts >= 5
+    first_five = backoff.delays[:5]
+    assert first_five[4] > first_five[0]  # grows (jitter shortens by at most 25 %)
+    assert max(backoff.delays) <= 0.01
+    resets = backoff.resets
+    server.answer = []
+    await until(lambda: mon.status.state is ONLINE)
+    assert backoff.resets > resets and backoff.attempts == 0
+    await mon.aclose()
+
+
+async def test_poke_polls_now_instead_of_waiting_for_the_interval() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen, interval=3600)
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    await asyncio.sleep(0.02)
+    assert server.polls == 1
+    mon.poke()
+    await until(lambda: server.polls == 2)
+    await mon.aclose()
+
+
+async def test_poke_cuts_a_long_backoff_short() -> None:
+    server, seen = FakeServer(DOWN), Recorder()
+    mon = monitor(seen, backoff=Backoff(3600, 3600))
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    server.answer = [CALL]
+    mon.poke()
+    await until(lambda: mon.status.state is ONLINE)
+    assert seen.states[-3:] == [OFFLINE, CONNECTING, ONLINE]  # the user sees it trying
+    await mon.aclose()
+
+
+async def test_wrong_password_is_not_retried_until_poked() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen, backoff=Backoff(0.001, 0.001))
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    await asyncio.sleep(0.05)  # ample time for dozens of retries at this backoff
+    assert server.polls == 1
+    assert mon.status.waiting_for_user
+    assert mon.status.message == str(WRONG_PASSWORD)
+    server.answer = [CALL]
+    mon.poke()
+    await until(lambda: mon.status.state is ONLINE)
+    assert server.polls == 2
+    await mon.aclose()
+
+
+async def test_new_settings_replace_the_client_and_clear_an_auth_error() -> None:
+    old, new, seen = FakeServer(WRONG_PASSWORD), FakeServer(), Recorder()
+    mon = monitor(seen)
+    mon.connect(old.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    mon.connect(new.client)
+    await until(lambda: mon.status.state is ONLINE)
+    assert old.clients[0].closed and not new.clients[0].closed
+    assert mon.client is new.clients[0]
+    assert old.polls == 1
+    await mon.aclose()
+    assert new.clients[0].closed
+
+
+async def test_an_address_the_client_refuses_stays_offline_with_its_message() -> None:
+    seen = Recorder()
+
+    def refuse() -> FakePbx:
+        raise PbxInputError("The server address must start with http:// or https://.")
+
+    mon = monitor(seen)
+    mon.connect(refuse)
+    await until(lambda: mon.status.state is OFFLINE)
+    assert mon.status.waiting_for_user
+    assert "http://" in mon.status.message
+    assert mon.client is None
+    await mon.aclose()
+
+
+async def test_disconnect_goes_offline_closes_and_stops_polling() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is ONLINE)
+    mon.disconnect("Not set up yet")
+    await until(lambda: server.clients[0].closed)
+    polls = server.polls
+    await asyncio.sleep(0.03)
+    assert server.polls == polls
+    assert mon.status == ConnectionStatus(OFFLINE, "Not set up yet")
+    assert seen.call_lists[-1] == []
+    mon.poke()  # nothing to connect to: still nothing happens
+    await asyncio.sleep(0.02)
+    assert server.polls == polls
+    await mon.aclose()
+
+
+async def test_unexpected_errors_are_logged_and_retried(caplog: pytest.LogCaptureFixture) -> None:
+    server, seen = FakeServer(RuntimeError("boom")), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: server.polls >= 2)
+    assert mon.status.message == UNEXPECTED_PROBLEM
+    assert "Polling the PBX failed unexpectedly" in caplog.text
+    server.answer = [CALL]
+    await until(lambda: mon.status.state is ONLINE)
+    await mon.aclose()
+
+
+async def test_a_failing_listener_does_not_stop_the_monitor() -> None:
+    server = FakeServer()
+
+    def broken(_: object) -> None:
+        raise ValueError("listener bug")
+
+    mon: CallMonitor[FakePbx] = CallMonitor(on_status=broken, on_calls=broken, interval=0.01)
+    mon.connect(server.client)
+    await until(lambda: server.polls >= 3)
+    assert mon.running and mon.status.state is ONLINE
+    await mon.aclose()
+
+
+def test_interval_must_be_sensible() -> None:
+    seen = Recorder()
+    with pytest.raises(ValueError):
+        monitor(seen, interval=0)
+    mon = monitor(seen)
+    mon.interval = 5
+    assert mon.interval == 5.0
+
+
+# ---------------------------------------------------------------- sleep / resume
+async def test_resume_from_suspend_reconnects_at_once() -> None:
+    """Linux: the monotonic clock stands still in suspend, the wall clock does not."""
+    server, seen = FakeServer(), Recorder()
+    wall = FakeClock()
+    mon = monitor(seen, interval=3600, wall=wall, check_every=0.005)
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    await asyncio.sleep(0.02)
+    assert server.polls == 1
+    wall.offset += 8 * 3600  # a night in suspend
+    await until(lambda: server.polls == 2)
+    assert len(server.clients) == 2, "a fresh connection after resume"
+    assert server.clients[0].closed and not server.clients[1].closed
+    assert seen.states[-2:] == [CONNECTING, ONLINE]
+    await mon.aclose()
+
+
+async def test_a_very_late_tick_counts_as_resume() -> None:
+    """Windows/macOS: the monotonic clock runs on in sleep; the tick comes far too late."""
+    server, seen = FakeServer(DOWN), Recorder()
+    mono, wall = FakeClock(), FakeClock()
+    mon = monitor(seen, backoff=Backoff(3600, 3600), monotonic=mono, wall=wall, check_every=0.005)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    server.answer = [CALL]
+    mono.offset += 600
+    wall.offset += 600
+    await until(lambda: mon.status.state is ONLINE)
+    assert server.polls == 2
+    await mon.aclose()
+
+
+async def test_resume_does_not_retry_a_wrong_password() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    wall = FakeClock()
+    mon = monitor(seen, wall=wall, check_every=0.005)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    wall.offset += 3600
+    await asyncio.sleep(0.03)
+    assert server.polls == 1 and mon.status.waiting_for_user
+    await mon.aclose()
+
+
+async def test_small_clock_adjustments_are_not_a_resume() -> None:
+    server, seen = FakeServer(), Recorder()
+    wall = FakeClock()
+    mon = monitor(seen, interval=3600, wall=wall, check_every=0.005)
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    wall.offset += 2  # an NTP correction
+    await asyncio.sleep(0.03)
+    assert server.polls == 1 and len(server.clients) == 1
+    await mon.aclose()
