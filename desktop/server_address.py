@@ -108,12 +108,28 @@ def available_timezone_names() -> tuple[str, ...]:
     return tuple(sorted({n for n in zoneinfo.available_timezones() if "/" in n} | {"UTC"}))
 
 
+def is_timezone_name(name: str) -> bool:
+    """An IANA zone name the choosers offer ("Area/Place" or UTC) that this computer knows.
+
+    Loads just that zone instead of listing the whole database (that scan costs
+    tens of milliseconds, too much for start-up).
+    """
+    if name == "UTC":
+        return True
+    if "/" not in name or name.startswith(("posix/", "right/")):
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 def local_timezone_name() -> str:
     """This computer's IANA time zone, or UTC when it cannot be told."""
-    names = available_timezone_names()
     candidates = [os.environ.get("TZ", "").lstrip(":")]
     candidates.append(bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace"))
     for name in candidates:
-        if name in names:
+        if name and is_timezone_name(name):
             return name
     return "UTC"

@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 
 from .server_address import (
     ServerUrlError,
-    available_timezone_names,
+    is_timezone_name,
     local_timezone_name,
     normalize_fingerprint,
 )
@@ -103,7 +103,7 @@ def _server_url(value: str) -> str:
 
 
 def _timezone(value: str) -> str:
-    if value not in available_timezone_names():
+    if not is_timezone_name(value):
         raise ValueError("unknown time zone")
     return value
 

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
-from . import audio, cdr, redact, validate, wire
+from . import audio, redact, validate, wire
 from .errors import (
     PbxApiError,
     PbxConnectionError,
@@ -24,7 +24,6 @@ from .errors import (
     PbxProtocolError,
 )
 from .models import ActiveCall, CallRecord, Contact, Extension, Queue
-from .phonebook import parse_phonebook
 from .transport import CredentialTransport, check_status, detach_errors, detached, translate
 
 log = logging.getLogger(__name__)
@@ -126,6 +125,8 @@ class PbxClient:
         }
         if ivr_data:
             params["uf"] = "yes"
+        from . import cdr  # msgspec: loaded when history is first asked for, not at start-up
+
         response = await self._get("cdr", params)
         return cdr.call_records_from_body(response.content, response.headers.get("content-type"))
 
@@ -199,6 +200,8 @@ class PbxClient:
             # An error envelope instead of XML.
             wire.unwrap(wire.load_json(body, response.headers.get("content-type")))
             return []
+        from .phonebook import parse_phonebook  # defusedxml: loaded on first use
+
         return parse_phonebook(body, response.headers.get("content-type"))
 
     @detach_errors

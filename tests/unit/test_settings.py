@@ -383,3 +383,24 @@ def test_the_admin_guide_example_means_what_the_guide_says(tmp_path: Path) -> No
     assert admin.values["tls_pinned_sha256"].startswith("3F:A9:C0:11")
     documented = {line.split("`")[1] for line in guide.splitlines() if line.startswith("| `")}
     assert documented == set(st.REGISTRY) | {"locked"}
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Europe/Istanbul", True),
+        ("America/Argentina/Buenos_Aires", True),
+        ("UTC", True),
+        ("Mars/Olympus_Mons", False),
+        ("../../etc/passwd", False),
+        ("/etc/passwd", False),
+        ("posix/Europe/Istanbul", False),
+        ("Istanbul", False),
+        ("", False),
+    ],
+)
+def test_time_zone_names_are_checked_without_listing_the_database(name: str, known: bool) -> None:
+    from desktop.server_address import available_timezone_names, is_timezone_name
+
+    assert is_timezone_name(name) is known
+    assert (name in available_timezone_names()) is known
