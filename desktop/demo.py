@@ -91,11 +91,17 @@ async def start_demo_pbx_async() -> DemoPbx:
 
 
 async def first_registered_extension(client: PbxClient) -> str:
-    """The first extension with a registered phone (the demo desk's own), or ''."""
+    """The demo desk's own extension: a registered phone, idle if one is, or ''.
+
+    An idle one, so that the first click-to-call a visitor tries rings through
+    instead of meeting a busy line.
+    """
     extensions = await client.extensions()
-    for ext in extensions:
-        if ext.registered:
-            return ext.number
+    busy = {party for call in await client.active_calls() for party in (call.src, call.dst)}
+    registered = [ext.number for ext in extensions if ext.registered]
+    idle = [number for number in registered if number not in busy]
+    if idle or registered:
+        return (idle or registered)[0]
     return extensions[0].number if extensions else ""
 
 
