@@ -23,16 +23,18 @@ from desktop import APP_ID, APP_NAME, __version__, cli
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
-    from PySide6.QtNetwork import QNetworkInformation
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QApplication
 
     from desktop.credentials import CredentialStore
     from desktop.demo import DemoPbx
     from desktop.pbx import PbxClient
-    from desktop.services.connection import CallMonitor, ConnectionStatus
+    from desktop.services.connection import CallMonitor
     from desktop.settings import Settings, UiState
+    from desktop.ui.account_flow import AccountFlow
+    from desktop.ui.call_actions import CallActions
+    from desktop.ui.connection_health import ConnectionReport, NetworkWatch
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.open_dialogs import OpenDialogs
     from desktop.ui.single_instance import SingleInstanceServer
     from desktop.ui.tray import Tray
 
@@ -40,13 +42,7 @@ log = logging.getLogger(__name__)
 
 # Benchmarks: write the time the first live calls were painted to this file, then quit.
 BENCH_READY_ENV = "IEXPBX_BENCH_READY"
-_GEOMETRY_KEY = "main_window_geometry"
 _NETWORK_WATCH_DELAY_MS = 1500
-# Settings that need a new connection when they change.
-_CONNECTION = frozenset(
-    {"server_url", "username", "api_path", "request_timeout_s", "pbx_timezone"}
-    | {"tls_pinned_pem", "tls_pinned_sha256"}
-)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,12 +131,6 @@ def _route_quit(qapp: QApplication, request_quit: Callable[[], None]) -> QObject
     return quit_filter
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("App", text)
-
-
 class App:
     """The running app: settings, window, tray, the call monitor and their wiring."""
 
@@ -162,14 +152,16 @@ class App:
         self.window: MainWindow
         self.tray: Tray
         self.monitor: CallMonitor[PbxClient]
+        self.dialogs: OpenDialogs
+        self.account: AccountFlow
+        self.calls: CallActions
+        self.report: ConnectionReport
+        self.network: NetworkWatch
         self.credentials = credentials
         self.demo_pbx: DemoPbx | None = None
         self.first_calls_shown = False
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
-        self._banner = ""
-        self._dialogs: dict[str, QDialog] = {}
-        self._network: QNetworkInformation | None = None
         self._stopped = False
         self._quit_filter: QObject | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -200,10 +192,15 @@ class App:
 
     async def start(self) -> None:
         """Show the window and tray, then connect in the background."""
+        from desktop import i18n
         from desktop import settings as st
         from desktop.services.connection import CallMonitor
         from desktop.ui import theme
+        from desktop.ui.account_flow import AccountFlow
+        from desktop.ui.call_actions import CallActions
+        from desktop.ui.connection_health import ConnectionReport, NetworkWatch
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.open_dialogs import OpenDialogs
         from desktop.ui.tray import Tray
 
         config_dir = self.options.config_dir
@@ -218,13 +215,16 @@ class App:
                 self.credentials = CredentialStore()
         qapp = create_qapplication()
         self._quit_filter = _route_quit(qapp, self.request_quit)
+        # Before any widget: texts are translated when they are set. The demo reads no
+        # settings of the user's, so it speaks the system's language.
+        i18n.install(qapp, "system" if self.demo else self.settings.get(st.LANGUAGE))
         theme.apply_theme(qapp, self.settings.get(st.THEME))
+        self.dialogs = OpenDialogs()
         self.window = window = MainWindow(demo=self.demo)
-        geometry = self.ui_state.get_bytes(_GEOMETRY_KEY)
-        if geometry:
-            window.restoreGeometry(geometry)
-        window.tray_notice_given = self.ui_state.get_bool(st.UiState.TOLD_ABOUT_TRAY)
+        window.restore_layout(self.ui_state)
         self.tray = tray = Tray(window)
+        self.report = ConnectionReport(window, tray)
+        self.network = NetworkWatch(lambda: self.monitor.poke())
         window.close_to_tray = tray.available
         tray.set_popups_paused(self.settings.get(st.POPUPS_PAUSED))
 
@@ -246,9 +246,21 @@ class App:
         if not (self.settings.get(st.START_MINIMIZED) and tray.available):
             window.show()
         self.monitor = CallMonitor(
-            on_status=self._on_status,
+            on_status=self.report.show,
             on_calls=self._on_calls,
             interval=self.settings.get(st.POLL_INTERVAL_S),
+        )
+        self.account = AccountFlow(
+            settings=self.settings,
+            credentials=self.credentials,
+            monitor=self.monitor,
+            window=window,
+            dialogs=self.dialogs,
+            spawn=self.spawn,
+            demo=self.demo,
+        )
+        self.calls = CallActions(
+            monitor=self.monitor, window=window, settings=self.settings, demo=self.demo
         )
         self._unsubscribe = self.settings.subscribe(self._on_setting_changed)
         if self.options.dial:
@@ -273,19 +285,14 @@ class App:
             self._quit_filter.deleteLater()
             self._quit_filter = None
         if hasattr(self, "window"):
-            from desktop.settings import UiState
-
-            self.ui_state.set_bytes(_GEOMETRY_KEY, bytes(self.window.saveGeometry().data()))
-            self.ui_state.set_bool(UiState.TOLD_ABOUT_TRAY, self.window.tray_notice_given)
+            self.window.save_layout(self.ui_state)
             self.ui_state.sync()
         if self.instance is not None:
             self.instance.close()
-        if self._network is not None:
-            self._network.reachabilityChanged.disconnect(self._on_network_change)
-            self._network.transportMediumChanged.disconnect(self._on_network_change)
-            self._network = None
-        for dialog in list(self._dialogs.values()):
-            dialog.reject()
+        if hasattr(self, "network"):
+            self.network.stop()
+        if hasattr(self, "dialogs"):
+            self.dialogs.reject_all()
         if hasattr(self, "monitor"):
             await self.monitor.aclose()
         tasks = [t for t in self.tasks if t is not asyncio.current_task()]
@@ -335,136 +342,9 @@ class App:
 
     async def connect_configured(self) -> None:
         """Connect with the saved settings: first-run wizard, password, then poll."""
-        from desktop import settings as st
-
-        password: str | None
-        if not self.settings.is_configured():
-            password = await self._first_run()
-            if password is None:
-                self.monitor.disconnect(
-                    _tr("Not set up yet: open Settings to connect to your PBX.")
-                )
-                return
-        else:
-            password = await self._password()
-            if password is None:
-                return
-        s = self.settings
-        url, user = s.get(st.SERVER_URL), s.get(st.USERNAME)
-        from desktop.logging_setup import server_host
-
-        self.window.set_server(server_host(url))
-
-        def client() -> PbxClient:
-            from zoneinfo import ZoneInfo
-
-            from desktop.pbx import PbxClient
-            from desktop.ui.settings_dialog import pinned_from_settings, verify_for
-
-            return PbxClient(
-                url,
-                user,
-                password,
-                timeout=s.get(st.REQUEST_TIMEOUT_S),
-                verify=verify_for(url, pinned_from_settings(s)),
-                api_path=s.get(st.API_PATH),
-                timezone=ZoneInfo(s.get(st.PBX_TIMEZONE)),
-            )
-
-        self.monitor.connect(client)
-
-    async def _first_run(self) -> str | None:
-        from desktop.ui.first_run import FirstRunWizard
-
-        assert self.credentials is not None
-        self.monitor.disconnect(_tr("Not set up yet."))
-        wizard = FirstRunWizard(self.settings, self.credentials, self.window)
-        accepted = await self._dialog_result("first_run", wizard)
-        outcome = wizard.outcome
-        return outcome.password if accepted and outcome is not None else None
-
-    async def _password(self) -> str | None:
-        """The saved password; else explain why there is none and ask for it."""
-        from desktop import settings as st
-        from desktop.ui.settings_dialog import credential_state_text
-
-        assert self.credentials is not None
-        url, user = self.settings.get(st.SERVER_URL), self.settings.get(st.USERNAME)
-        result = await self.credentials.load(user, url)
-        if result.password:
-            return result.password
-        problem = result.state.is_problem
-        if problem:
-            why = (
-                credential_state_text(result.state)
-                + " "
-                + _tr("Enter the password to use it until the app quits.")
-            )
-        else:
-            why = _tr("No password is saved for this account. Enter it to connect.")
-        self.monitor.disconnect(why)
-        password = await self._ask_password(why)
-        if not password:
-            return None
-        stored = await self.credentials.store(user, url, password, remember=not problem)
-        if stored.state.is_problem:
-            await self.credentials.store(user, url, password, remember=False)
-        return password
-
-    async def _ask_password(self, why: str) -> str:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        dialog = QInputDialog(self.window)
-        dialog.setWindowTitle(_tr("PBX password"))
-        dialog.setLabelText(why + "\n\n" + _tr("Password:"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        self.window.bring_to_front()
-        if not await self._dialog_result("password", dialog):
-            return ""
-        return str(dialog.textValue())
-
-    async def _dialog_result(self, key: str, dialog: QDialog) -> bool:
-        """Open `dialog` without blocking the loop; True when accepted."""
-        from PySide6.QtWidgets import QDialog
-
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-        def finished(result: int) -> None:
-            if not future.done():
-                future.set_result(result)
-
-        dialog.finished.connect(finished)
-        self._dialogs[key] = dialog
-        dialog.open()
-        try:
-            return await future == QDialog.DialogCode.Accepted
-        finally:
-            self._dialogs.pop(key, None)
-            dialog.deleteLater()
+        await self.account.connect()
 
     # ------------------------------------------------------------ monitor → window
-    def _on_status(self, status: ConnectionStatus) -> None:
-        from desktop.services.connection import ConnectionState
-
-        state = status.state.value
-        self.window.set_connection_state(state, status.message)
-        self.tray.set_state(state)
-        if status.state is ConnectionState.OFFLINE and status.message:
-            if status.message != self._banner:  # once per problem, not once per retry
-                self._banner = status.message
-                if status.error is None:  # the app's own words (not set up, no password)
-                    hint = ""
-                elif status.waiting_for_user:
-                    hint = " " + _tr("Check Settings.")
-                else:
-                    hint = " " + _tr("The app keeps trying to reconnect.")
-                self.window.show_banner(status.message + hint)
-                if status.error is not None and not self.window.isVisible():
-                    self.tray.notify(_tr("PBX connection lost"), status.message)
-        elif status.state is ConnectionState.ONLINE and self._banner:
-            self._banner = ""
-            self.window.clear_banner()
-
     def _on_calls(self, calls: list[Any]) -> None:
         self.window.show_calls(calls)
         if calls and not self.first_calls_shown:
@@ -479,79 +359,26 @@ class App:
     def activate(self, number: str, *, dial: bool = False) -> None:
         """A later start hands over: show the window, and offer to dial its number."""
         self.window.bring_to_front()
+        if number:
+            try:
+                # Numbers arrive checked; one that is not (a caller's bug) is refused here too.
+                number = cli.number_from_link(number)
+            except cli.DialTargetError as exc:
+                from desktop.ui.error_text import error_text
+
+                self.window.show_banner(error_text(exc), "warning")
+                return
         if number or dial:
             self.window.ask_dial(number)
 
     async def hangup(self, channel: str) -> None:
-        from desktop.pbx import PbxError
-
-        client = self.monitor.client
-        if client is None:
-            self.window.show_banner(_tr("Not connected to the PBX: the call was not ended."))
-            return
-        try:
-            await client.hangup(channel)
-        except RuntimeError:  # the connection was replaced meanwhile (settings, resume)
-            self.window.show_banner(_tr("The connection was renewed: try again."), "warning")
-            return
-        except PbxError as exc:
-            self.window.show_banner(_tr("The call could not be ended: {error}").format(error=exc))
-            return
-        self.monitor.poke()  # show the list without that call now
+        await self.calls.hangup(channel)
 
     async def dial(self, number: str) -> None:
-        from desktop import settings as st
-        from desktop.pbx import PbxError
-
-        client = self.monitor.client
-        if client is None:
-            self.window.show_banner(_tr("Not connected to the PBX: nothing was dialled."))
-            return
-        try:
-            extension = self.settings.get(st.EXTENSION)
-            if not extension and self.demo:
-                from desktop.demo import first_registered_extension
-
-                extension = await first_registered_extension(client)
-                self.settings.set(st.EXTENSION, extension)
-            if not extension:
-                self.window.show_banner(
-                    _tr("Choose your own extension in Settings first: it rings before the call."),
-                    "warning",
-                )
-                return
-            await client.call_number(number, extension)
-        except RuntimeError:  # the connection was replaced meanwhile (settings, resume)
-            self.window.show_banner(_tr("The connection was renewed: try again."), "warning")
-            return
-        except PbxError as exc:
-            self.window.show_banner(_tr("The call could not be made: {error}").format(error=exc))
-            return
-        self.window.show_status_message(
-            _tr("Calling {number}: your phone ({extension}) rings first.").format(
-                number=number, extension=extension
-            )
-        )
-        self.monitor.poke()
+        await self.calls.dial(number)
 
     def open_settings(self) -> None:
-        if "settings" in self._dialogs:
-            self._dialogs["settings"].raise_()
-            return
-        from desktop.credentials import CredentialStore
-        from desktop.ui.settings_dialog import SettingsDialog
-
-        # The demo never touches the keyring: its dialog keeps passwords in memory only.
-        credentials = self.credentials or CredentialStore.session_only()
-        self.window.bring_to_front()
-        dialog = SettingsDialog(self.settings, credentials, self.window)
-        self.spawn(self._settings_closed(dialog))
-
-    async def _settings_closed(self, dialog: SettingsDialog) -> None:
-        accepted = await self._dialog_result("settings", dialog)
-        new_password = bool(dialog.password.text())
-        if accepted and not self.demo and (dialog.changed & _CONNECTION or new_password):
-            await self.connect_configured()  # a new address, user or password: a new client
+        self.account.open_settings()
 
     def open_about(self) -> None:
         from desktop import settings as st
@@ -567,7 +394,7 @@ class App:
             log_file=self.log_file,
             demo=self.demo,
         )
-        self.spawn(self._dialog_result("about", AboutDialog(text, self.window)))
+        self.spawn(self.dialogs.result("about", AboutDialog(text, self.window)))
 
     def _on_setting_changed(self, name: str, value: Any) -> None:
         if name == "poll_interval_s":
@@ -580,24 +407,5 @@ class App:
             theme.apply_theme(create_qapplication(), value)
 
     def _watch_network(self) -> None:
-        """Reconnect at once when the network comes back or changes (if Qt can tell)."""
-        from PySide6.QtNetwork import QNetworkInformation
-
-        if self._stopped:
-            return
-        if not QNetworkInformation.loadDefaultBackend():
-            log.info("No network-information backend: reconnecting by retry only")
-            return
-        info = QNetworkInformation.instance()
-        log.info("Watching the network with the %s backend", info.backendName())
-        info.reachabilityChanged.connect(self._on_network_change)
-        info.transportMediumChanged.connect(self._on_network_change)
-        self._network = info  # process-wide: disconnected again on shutdown
-
-    def _on_network_change(self, *_: object) -> None:
-        from PySide6.QtNetwork import QNetworkInformation
-
-        info = QNetworkInformation.instance()
-        log.info("Network changed: %s", info.reachability().name)
-        if info.reachability() != QNetworkInformation.Reachability.Disconnected:
-            self.monitor.poke()
+        if not self._stopped:
+            self.network.start()

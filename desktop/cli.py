@@ -38,7 +38,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class DialTargetError(ValueError):
-    """A number or link that cannot be dialled; `str()` says why, for a user."""
+    """A number or link that cannot be dialled; `str()` says why, for a user.
+
+    `template` and `fields` are that sentence before formatting: the window shows it in
+    the interface language (`desktop.ui.error_text`), the terminal in English.
+    """
+
+    def __init__(self, template: str, **fields: str) -> None:
+        super().__init__(template.format(**fields) if fields else template)
+        self.template = template
+        self.fields = fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +98,8 @@ def number_from_link(link: str) -> str:
     if scheme in ("sip", "sips"):
         return _from_sip(rest)
     raise DialTargetError(
-        f"Links starting with “{scheme[:16]}:” are not phone numbers "
-        "(tel:, callto: and sip: links are)."
+        "Links starting with “{scheme}:” are not phone numbers (tel:, callto: and sip: links are).",
+        scheme=scheme[:16],
     )
 
 

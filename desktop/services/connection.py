@@ -29,9 +29,16 @@ __all__ = [
     "CallSource",
     "ConnectionState",
     "ConnectionStatus",
+    "UnexpectedConnectionProblem",
 ]
 
 UNEXPECTED_PROBLEM = "An unexpected problem interrupted the connection to the PBX. Retrying."
+
+
+class UnexpectedConnectionProblem(PbxError):
+    """Polling failed in a way the PBX layer does not describe (a fault in the app)."""
+
+    title = "Unexpected problem"
 
 
 class ConnectionState(Enum):
@@ -44,7 +51,11 @@ class ConnectionState(Enum):
 
 @dataclass(frozen=True, slots=True)
 class ConnectionStatus:
-    """The state, the readable reason when offline, and when the next try happens."""
+    """The state, why it is offline, and when the next try happens.
+
+    `message` is the text given to `disconnect()`, or the error's English text (for the
+    log); a window shows `error` in the user's language when there is one.
+    """
 
     state: ConnectionState
     message: str = ""
@@ -271,7 +282,7 @@ class CallMonitor(Generic[C]):
             return False
         except Exception:
             log.exception("Polling the PBX failed unexpectedly")
-            self._fail(PbxError(UNEXPECTED_PROBLEM), hold=False)
+            self._fail(UnexpectedConnectionProblem(UNEXPECTED_PROBLEM), hold=False)
             return False
         self._backoff.reset()
         self._set_status(ConnectionStatus(ConnectionState.ONLINE))

@@ -98,6 +98,10 @@ class AboutDialog(QDialog):
         layout.addWidget(self._details, 1)
         layout.addLayout(footer)
 
+    def diagnostics_text(self) -> str:
+        """The diagnostics as shown in the box."""
+        return self._details.toPlainText()
+
     def copy_diagnostics(self) -> None:
         QGuiApplication.clipboard().setText(self._diagnostics)
         self._copied.setText(self.tr("Copied to the clipboard."))

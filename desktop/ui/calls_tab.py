@@ -66,6 +66,7 @@ class CallsTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._offline = False
         self.model = CallsModel(self)
         self.proxy = CallsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -142,7 +143,15 @@ class CallsTab(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.model.tick)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+        # The proxy drops its rows before the model has removed them (the model still counts
+        # them then): the model's own signal, which comes after, settles the state.
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+        ):
             signal.connect(self._update_state)
         self._update_state()
 
@@ -153,6 +162,12 @@ class CallsTab(QWidget):
     def set_name_lookup(self, lookup: NameLookup | None) -> None:
         self.model.set_name_lookup(lookup)
 
+    def set_offline(self, offline: bool) -> None:
+        """Without a connection an empty list says so, instead of "no calls right now"."""
+        if offline != self._offline:
+            self._offline = offline
+            self._update_state()
+
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
@@ -162,7 +177,10 @@ class CallsTab(QWidget):
         return bytes(self.view.horizontalHeader().saveState().data())
 
     def restore_header_state(self, state: bytes) -> bool:
-        return self.view.horizontalHeader().restoreState(QByteArray(state))
+        """Column widths and order as saved; False (and nothing changed) for unreadable bytes."""
+        restored = self.view.horizontalHeader().restoreState(QByteArray(state))
+        self.view.setColumnHidden(COL_CHANNEL, True)  # whatever the saved state says
+        return restored
 
     # -- selection and hang-up ----------------------------------------------------------------
     def selected_call(self) -> ActiveCall | None:
@@ -240,6 +258,12 @@ class CallsTab(QWidget):
             self.empty_state.set_text(
                 self.tr("No call matches “{query}”").format(query=self.proxy.query.strip()),
                 self.tr("Clear the search box to see all calls."),
+            )
+            self.pages.setCurrentWidget(self.empty_state)
+        elif self._offline:
+            self.empty_state.set_text(
+                self.tr("Not connected to the PBX"),
+                self.tr("Live calls show up here again once the PBX can be reached."),
             )
             self.pages.setCurrentWidget(self.empty_state)
         else:

@@ -42,6 +42,7 @@ from desktop.ui.connection_widgets import (
     server_url_problem_text,
     tone,
 )
+from desktop.ui.error_text import error_text
 from desktop.ui.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -282,13 +283,13 @@ class ConnectPage(QWizardPage):
             self._set_status(connected_text(len(check.extensions)), tone("ok"))
             self._select(setup.extension or setup.settings.get(st.EXTENSION))
         elif check.error is not None and check.changed:
-            self._set_status(str(check.error), tone("error"))
+            self._set_status(error_text(check.error), tone("error"))
         elif check.error is not None:
             self.retry.show()
             hint = self.tr(
                 "Press Back to correct the address, user name or password, or Try again."
             )
-            self._set_status(f"{check.error}\n{hint}", tone("error"))
+            self._set_status(f"{error_text(check.error)}\n{hint}", tone("error"))
         else:
             self._set_status(
                 self.tr("Check the server's certificate before your password is sent to it."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,12 +30,18 @@ from desktop.ui.calls_model import NameLookup
 from desktop.ui.calls_tab import CallsTab, EmptyState
 from desktop.ui.dial_dialog import DialDialog
 
+if TYPE_CHECKING:
+    from desktop.ui_state import UiState
+
 log = logging.getLogger(__name__)
 
 TAB_NAMES = ("calls", "phonebook", "history")
 STATES = ("connecting", "online", "offline")
 _STATUS_MESSAGE_MS = 6000
 _MAX_STATE_DETAIL = 90
+# Where the window keeps its place and its columns in the UI state (not the settings).
+GEOMETRY_KEY = "main_window_geometry"
+CALLS_HEADER_KEY = "calls_table_header"
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +115,7 @@ class MainWindow(QMainWindow):
             log.warning("Unknown connection state %r shown as offline", state)
             state = "offline"
         self._state, self._state_message = state, message
+        self.calls_tab.set_offline(state == "offline")
         self._render_state()
 
     def show_banner(self, message: str, kind: str = "error") -> None:
@@ -116,6 +124,11 @@ class MainWindow(QMainWindow):
 
     def clear_banner(self) -> None:
         self.banner.clear()
+
+    @property
+    def dial_dialog(self) -> DialDialog | None:
+        """The dial dialog while it is open."""
+        return self._dial_dialog
 
     def ask_dial(self, number: str = "") -> None:
         """Open the dial dialog pre-filled; Call emits `dial_requested(number)`."""
@@ -182,6 +195,22 @@ class MainWindow(QMainWindow):
     def set_quitting(self) -> None:
         """The app is quitting: closing now closes for real and asks nothing more."""
         self._quitting = True
+
+    def restore_layout(self, state: UiState) -> None:
+        """The window's place, the calls table's columns and the tray notice, as last left."""
+        geometry = state.get_bytes(GEOMETRY_KEY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        header = state.get_bytes(CALLS_HEADER_KEY)
+        if header:
+            self.calls_tab.restore_header_state(header)
+        self.tray_notice_given = state.get_bool(state.TOLD_ABOUT_TRAY)
+
+    def save_layout(self, state: UiState) -> None:
+        """Keep what `restore_layout` restores (the caller syncs the state to disk)."""
+        state.set_bytes(GEOMETRY_KEY, bytes(self.saveGeometry().data()))
+        state.set_bytes(CALLS_HEADER_KEY, self.calls_tab.header_state())
+        state.set_bool(state.TOLD_ABOUT_TRAY, self.tray_notice_given)
 
     # -- building -----------------------------------------------------------------------------
     def _build_menus(self) -> None:

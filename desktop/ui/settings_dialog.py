@@ -45,6 +45,7 @@ from desktop.ui.connection_widgets import (
     server_url_problem_text,
     tone,
 )
+from desktop.ui.error_text import error_text
 from desktop.ui.tasks import TaskOwner
 
 __all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings", "verify_for"]
@@ -265,7 +266,7 @@ class SettingsDialog(QDialog):
             self.test_result.setText(connected_text(len(check.extensions)))
         elif check.error is not None:
             self.test_result.setStyleSheet(tone("error"))
-            self.test_result.setText(str(check.error))
+            self.test_result.setText(error_text(check.error))
         else:
             self.test_result.setStyleSheet(tone("warning"))
             self.test_result.setText(self.tr("Check the certificate below before connecting."))

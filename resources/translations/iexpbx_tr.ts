@@ -37,6 +37,73 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Not set up yet: open Settings to connect to your PBX.</source>
+        <translation>Henüz kurulmadı: santralinize bağlanmak için Ayarlar&apos;ı açın.</translation>
+    </message>
+    <message>
+        <source>Not set up yet.</source>
+        <translation>Henüz kurulmadı.</translation>
+    </message>
+    <message>
+        <source>Enter the password to use it until the app quits.</source>
+        <translation>Uygulama kapanana kadar kullanmak için parolayı girin.</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account. Enter it to connect.</source>
+        <translation>Bu hesap için kayıtlı parola yok. Bağlanmak için parolayı girin.</translation>
+    </message>
+    <message>
+        <source>PBX password</source>
+        <translation>Santral parolası</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Parola:</translation>
+    </message>
+    <message>
+        <source>Not connected to the PBX: the call was not ended.</source>
+        <translation>Santrale bağlı değil: çağrı sonlandırılmadı.</translation>
+    </message>
+    <message>
+        <source>The call could not be ended: {error}</source>
+        <translation>Çağrı sonlandırılamadı: {error}</translation>
+    </message>
+    <message>
+        <source>Not connected to the PBX: nothing was dialled.</source>
+        <translation>Santrale bağlı değil: hiçbir numara aranmadı.</translation>
+    </message>
+    <message>
+        <source>Choose your own extension in Settings first: it rings before the call.</source>
+        <translation>Önce Ayarlar&apos;dan kendi dahilinizi seçin: arama yapılmadan önce o telefon çalar.</translation>
+    </message>
+    <message>
+        <source>The call could not be made: {error}</source>
+        <translation>Arama yapılamadı: {error}</translation>
+    </message>
+    <message>
+        <source>Calling {number}: your phone ({extension}) rings first.</source>
+        <translation>{number} aranıyor: önce sizin telefonunuz ({extension}) çalar.</translation>
+    </message>
+    <message>
+        <source>The connection was renewed: try again.</source>
+        <translation>Bağlantı yenilendi: yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Check Settings.</source>
+        <translation>Ayarları kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The app keeps trying to reconnect.</source>
+        <translation>Uygulama yeniden bağlanmayı denemeye devam ediyor.</translation>
+    </message>
+    <message>
+        <source>PBX connection lost</source>
+        <translation>Santral bağlantısı kesildi</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Dismiss this message</source>
@@ -201,6 +268,14 @@
         <translation>Tüm çağrıları görmek için arama kutusunu temizleyin.</translation>
     </message>
     <message>
+        <source>Not connected to the PBX</source>
+        <translation>Santrale bağlı değil</translation>
+    </message>
+    <message>
+        <source>Live calls show up here again once the PBX can be reached.</source>
+        <translation>Santrale yeniden ulaşıldığında süren çağrılar burada tekrar görünür.</translation>
+    </message>
+    <message>
         <source>No calls right now</source>
         <translation>Şu anda çağrı yok</translation>
     </message>
@@ -362,6 +437,197 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>&amp;Call</source>
         <translation>&amp;Ara</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The PBX did not answer in time.</source>
+        <translation>Santral zamanında yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>The PBX could not be reached. Check the server address and the network.</source>
+        <translation>Santrale ulaşılamadı. Sunucu adresini ve ağ bağlantısını kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The connection to the PBX was interrupted. Try again.</source>
+        <translation>Santral bağlantısı kesintiye uğradı. Yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The recording download was cut off. Try again.</source>
+        <translation>Kaydın indirilmesi yarıda kesildi. Yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the PBX failed.</source>
+        <translation>Santralle güvenli bağlantı kurulamadı.</translation>
+    </message>
+    <message>
+        <source>The PBX did not present a certificate.</source>
+        <translation>Santral bir sertifika sunmadı.</translation>
+    </message>
+    <message>
+        <source>The PBX has no recording for this call.</source>
+        <translation>Santralde bu çağrının kaydı yok.</translation>
+    </message>
+    <message>
+        <source>The PBX sent an empty answer.</source>
+        <translation>Santral boş bir yanıt gönderdi.</translation>
+    </message>
+    <message>
+        <source>The PBX sent a web page instead of data. A proxy or the PBX&apos;s web server may be failing.</source>
+        <translation>Santral veri yerine bir web sayfası gönderdi. Aradaki vekil sunucu (proxy) ya da santralin web sunucusu arızalı olabilir.</translation>
+    </message>
+    <message>
+        <source>The server address is not a valid web address.</source>
+        <translation>Sunucu adresi geçerli bir web adresi değil.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.</source>
+        <translation>Sunucu adresi http:// veya https:// ile başlamalıdır.</translation>
+    </message>
+    <message>
+        <source>The server address must not contain a user name, password or query.</source>
+        <translation>Sunucu adresi kullanıcı adı, parola veya sorgu içermemelidir.</translation>
+    </message>
+    <message>
+        <source>The server address has an invalid port.</source>
+        <translation>Sunucu adresindeki port numarası geçersiz.</translation>
+    </message>
+    <message>
+        <source>Only https:// servers have a certificate to check.</source>
+        <translation>Yalnızca https:// sunucularının kontrol edilecek bir sertifikası vardır.</translation>
+    </message>
+    <message>
+        <source>The stored certificate is not valid.</source>
+        <translation>Kayıtlı sertifika geçerli değil.</translation>
+    </message>
+    <message>
+        <source>The API path must start with &apos;/&apos; and hold no query.</source>
+        <translation>API yolu &apos;/&apos; ile başlamalı ve sorgu içermemelidir.</translation>
+    </message>
+    <message>
+        <source>That is not a valid call channel.</source>
+        <translation>Bu geçerli bir çağrı kanalı değil.</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
+        <translation>Bu geçerli bir telefon numarası değil.</translation>
+    </message>
+    <message>
+        <source>That is not a valid extension.</source>
+        <translation>Bu geçerli bir dahili numara değil.</translation>
+    </message>
+    <message>
+        <source>The folder for recordings does not exist.</source>
+        <translation>Kayıtların indirileceği klasör bulunamadı.</translation>
+    </message>
+    <message>
+        <source>There is no phone number to dial.</source>
+        <translation>Aranacak bir telefon numarası yok.</translation>
+    </message>
+    <message>
+        <source>The phone number is too long.</source>
+        <translation>Telefon numarası çok uzun.</translation>
+    </message>
+    <message>
+        <source>That is not a phone number: only digits, a leading +, * and # can be dialled.</source>
+        <translation>Bu bir telefon numarası değil: yalnızca rakamlar, başta bir + ile * ve # aranabilir.</translation>
+    </message>
+    <message>
+        <source>The link is too long to be a phone number.</source>
+        <translation>Bağlantı, bir telefon numarası olamayacak kadar uzun.</translation>
+    </message>
+    <message>
+        <source>The link contains control characters.</source>
+        <translation>Bağlantı kontrol karakterleri içeriyor.</translation>
+    </message>
+    <message>
+        <source>Links starting with “{scheme}:” are not phone numbers (tel:, callto: and sip: links are).</source>
+        <translation>“{scheme}:” ile başlayan bağlantılar telefon numarası değildir (tel:, callto: ve sip: bağlantıları telefon numarasıdır).</translation>
+    </message>
+    <message>
+        <source>An international number cannot contain * or #.</source>
+        <translation>Uluslararası bir numara * veya # içeremez.</translation>
+    </message>
+    <message>
+        <source>That is not a valid international phone number.</source>
+        <translation>Bu geçerli bir uluslararası telefon numarası değil.</translation>
+    </message>
+    <message>
+        <source>That international number has the wrong length for its country.</source>
+        <translation>Bu uluslararası numaranın uzunluğu, ait olduğu ülkeye uymuyor.</translation>
+    </message>
+    <message>
+        <source>The link is encoded in a way a phone number never is.</source>
+        <translation>Bağlantı, hiçbir telefon numarasında görülmeyen bir biçimde kodlanmış.</translation>
+    </message>
+    <message>
+        <source>The link has settings a phone link cannot have.</source>
+        <translation>Bağlantıda, bir telefon bağlantısında bulunamayacak ayarlar var.</translation>
+    </message>
+    <message>
+        <source>An unexpected problem interrupted the connection to the PBX.</source>
+        <translation>Beklenmeyen bir sorun santral bağlantısını kesintiye uğrattı.</translation>
+    </message>
+    <message>
+        <source>The PBX refused the request: “{message}”</source>
+        <translation>Santral isteği reddetti: “{message}”</translation>
+    </message>
+    <message>
+        <source>The PBX refused access for this API user (HTTP {status}).</source>
+        <translation>Santral bu API kullanıcısına erişim izni vermedi (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The PBX rejected the user name or password: “{message}”</source>
+        <translation>Santral kullanıcı adını veya parolayı kabul etmedi: “{message}”</translation>
+    </message>
+    <message>
+        <source>The PBX rejected the user name or password (HTTP {status}).</source>
+        <translation>Santral kullanıcı adını veya parolayı kabul etmedi (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The PBX rejected the user name or password.</source>
+        <translation>Santral kullanıcı adını veya parolayı kabul etmedi.</translation>
+    </message>
+    <message>
+        <source>The PBX redirected the request elsewhere (HTTP {status}). Check the server address (http or https).</source>
+        <translation>Santral isteği başka bir adrese yönlendirdi (HTTP {status}). Sunucu adresini kontrol edin (http mi, https mi).</translation>
+    </message>
+    <message>
+        <source>The PBX has no API at this address (HTTP {status}). Check the server address.</source>
+        <translation>Bu adreste santral API&apos;si yok (HTTP {status}). Sunucu adresini kontrol edin.</translation>
+    </message>
+    <message>
+        <source>A proxy in front of the PBX could not reach it (HTTP {status}).</source>
+        <translation>Santralin önündeki vekil sunucu (proxy) santrale ulaşamadı (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The PBX is unavailable at the moment (HTTP {status}).</source>
+        <translation>Santral şu anda hizmet veremiyor (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>A proxy in front of the PBX timed out (HTTP {status}).</source>
+        <translation>Santralin önündeki vekil sunucu (proxy) zaman aşımına uğradı (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The PBX answered with an error (HTTP {status}).</source>
+        <translation>Santral bir hatayla yanıt verdi (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s certificate is not trusted, or it is not the certificate you trusted before. Do not continue unless your administrator confirms a change.</source>
+        <translation>Santralin sertifikası güvenilir değil ya da daha önce güvendiğiniz sertifika değil. Yöneticiniz bir değişikliği onaylamadıkça devam etmeyin.</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s answer is not in the format the app expects. Check that the server address and API path lead to the IEXPBX API.</source>
+        <translation>Santralin yanıtı uygulamanın beklediği biçimde değil. Sunucu adresinin ve API yolunun IEXPBX API&apos;sini gösterdiğini kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The PBX refused the request without saying why.</source>
+        <translation>Santral isteği gerekçe belirtmeden reddetti.</translation>
+    </message>
+    <message>
+        <source>The request was not sent to the PBX: some of its details are not valid.</source>
+        <translation>İstek santrale gönderilmedi: bazı bilgileri geçerli değil.</translation>
     </message>
 </context>
 <context>

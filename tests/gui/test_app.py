@@ -1,5 +1,6 @@
 """The app as main() builds it: demo mode, connection health, hang up / dial, first run,
-keyring problems, diagnostics, logging, and the command line run as a real process."""
+keyring problems, diagnostics, language, saved layout, logging, and the command line run
+as a real process."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 
-from desktop import __version__, cli
+from desktop import __version__, cli, i18n
 from desktop import settings as st
 from desktop.app import App
 from desktop.credentials import SERVICE_NAME, CredentialStore, account_key
 from desktop.logging_setup import LOG_BACKUPS, LOG_MAX_BYTES, setup_logging
+from desktop.ui.about_dialog import AboutDialog
+from desktop.ui.calls_model import COL_CHANNEL, COL_DURATION
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
@@ -50,6 +53,27 @@ class LockedKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise KeyringLocked("Failed to unlock the collection!")
+
+
+@pytest.fixture(autouse=True)
+def system_language(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The "system" language is English here whatever the machine's locale; a test may
+    append another locale name. English is installed again afterwards."""
+    from PySide6.QtCore import QLocale
+
+    system = ["en_US"]
+    choose = i18n.choose_language
+    monkeypatch.setattr(
+        i18n, "choose_language", lambda setting, _locale=None: choose(setting, QLocale(system[-1]))
+    )
+    before = QLocale()
+    yield system
+    i18n.install(qapp, "en")
+    QLocale.setDefault(before)
+
+
+def tab_titles(app: App) -> list[str]:
+    return [app.window.tabs.tabText(i) for i in range(app.window.tabs.count())]
 
 
 def run(qtbot: Any, coro: Coroutine[Any, Any, Any]) -> Any:
@@ -147,7 +171,7 @@ def test_a_second_start_dial_request_opens_the_confirmation(qtbot: Any, started:
     dialled: list[str] = []
     app.window.dial_requested.connect(dialled.append)
     app.activate("+905321234567")
-    dialog = app.window._dial_dialog
+    dialog = app.window.dial_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.number() == "+905321234567"
     assert dialled == []  # nothing is dialled before the user confirms
@@ -166,6 +190,17 @@ def test_qt_quitting_on_its_own_becomes_an_orderly_quit(
     QCoreApplication.sendEvent(qapp, QEvent(QEvent.Type.Quit))
     assert app._quit.is_set()
     assert app.window.isVisible()  # Qt did not close it behind the app's back
+
+
+def test_an_unusable_number_handed_over_is_explained_not_offered(
+    qtbot: Any, started: list[App]
+) -> None:
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    app.activate("http://evil.example/?number=101")
+    assert app.window.dial_dialog is None
+    assert app.window.banner.isVisible()
+    assert "“http:” are not phone numbers" in app.window.banner.text
+    assert "evil" not in app.window.banner.text
 
 
 # ---------------------------------------------------------------- connection health
@@ -211,13 +246,12 @@ def test_network_changes_retry_at_once(qtbot: Any, started: list[App]) -> None:
     from PySide6.QtNetwork import QNetworkInformation
 
     app = start(qtbot, started, App(cli.parse_args(["--demo"])))
-    app._watch_network()
-    if app._network is None:
+    if not app.network.start() or app.network.info is None:
         pytest.skip("no network-information backend on this machine")
     pokes: list[int] = []
     app.monitor.poke = lambda: pokes.append(1)  # type: ignore[method-assign]
     reachability = QNetworkInformation.Reachability
-    app._network.reachabilityChanged.emit(reachability.Online)
+    app.network.info.reachabilityChanged.emit(reachability.Online)
     assert pokes == [1]
 
 
@@ -233,8 +267,9 @@ def test_poll_interval_setting_applies_at_once(
 def test_first_start_shows_the_setup_wizard(qtbot: Any, started: list[App], tmp_path: Path) -> None:
     options = cli.parse_args(["--config-dir", str(tmp_path)])
     app = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
-    qtbot.waitUntil(lambda: "first_run" in app._dialogs, timeout=WAIT_MS)
-    wizard = app._dialogs["first_run"]
+    qtbot.waitUntil(lambda: "first_run" in app.dialogs, timeout=WAIT_MS)
+    wizard = app.dialogs.get("first_run")
+    assert wizard is not None
     assert wizard.isVisible()
     wizard.reject()
     qtbot.waitUntil(lambda: "Not set up yet" in app.window.connection_text(), timeout=WAIT_MS)
@@ -245,9 +280,10 @@ def test_locked_keyring_explains_and_offers_this_session(
     qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
 ) -> None:
     app = start(qtbot, started, configured_app(tmp_path, simulator, LockedKeyring()))
-    qtbot.waitUntil(lambda: "password" in app._dialogs, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "password" in app.dialogs, timeout=WAIT_MS)
     assert "keyring is locked" in app.window.banner.text.lower()
-    prompt = app._dialogs["password"]
+    prompt = app.dialogs.get("password")
+    assert prompt is not None
     prompt.setTextValue(simulator.password)  # type: ignore[attr-defined]
     prompt.accept()
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
@@ -263,8 +299,10 @@ def test_about_shows_diagnostics_without_secrets(
     app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
     app.window.about_requested.emit()
-    qtbot.waitUntil(lambda: "about" in app._dialogs)
-    text = app._dialogs["about"]._details.toPlainText()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "about" in app.dialogs)
+    about = app.dialogs.get("about")
+    assert isinstance(about, AboutDialog)
+    text = about.diagnostics_text()
     host = simulator.base_url.removeprefix("http://")
     assert f"Server: {host} (http)" in text
     assert f"API user: {simulator.username}" in text
@@ -278,13 +316,14 @@ def test_settings_dialog_opens_from_the_window(
 ) -> None:
     app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
     app.window.settings_requested.emit()
-    qtbot.waitUntil(lambda: "settings" in app._dialogs)
-    dialog = app._dialogs["settings"]
+    qtbot.waitUntil(lambda: "settings" in app.dialogs)
+    dialog = app.dialogs.get("settings")
+    assert dialog is not None
     assert dialog.isVisible()
     app.window.settings_requested.emit()  # a second request raises the same dialog
-    assert app._dialogs["settings"] is dialog
+    assert app.dialogs.get("settings") is dialog
     dialog.reject()
-    qtbot.waitUntil(lambda: "settings" not in app._dialogs)
+    qtbot.waitUntil(lambda: "settings" not in app.dialogs)
 
 
 def test_saving_a_new_password_in_settings_reconnects(
@@ -296,11 +335,12 @@ def test_saving_a_new_password_in_settings_reconnects(
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
     before = app.monitor.client
     app.window.settings_requested.emit()
-    qtbot.waitUntil(lambda: "settings" in app._dialogs)
-    dialog = app._dialogs["settings"]
+    qtbot.waitUntil(lambda: "settings" in app.dialogs)
+    dialog = app.dialogs.get("settings")
+    assert dialog is not None
     dialog.password.setText(simulator.password)  # type: ignore[attr-defined]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: "settings" not in app._dialogs, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "settings" not in app.dialogs, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.monitor.client not in (None, before), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
 
@@ -314,12 +354,72 @@ def test_closing_settings_unchanged_keeps_the_connection(
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
     before = app.monitor.client
     app.window.settings_requested.emit()
-    qtbot.waitUntil(lambda: "settings" in app._dialogs)
-    dialog = app._dialogs["settings"]
+    qtbot.waitUntil(lambda: "settings" in app.dialogs)
+    dialog = app.dialogs.get("settings")
+    assert dialog is not None
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: "settings" not in app._dialogs, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "settings" not in app.dialogs, timeout=WAIT_MS)
     assert app.monitor.client is before
     assert app.window.connection_text().startswith("Online")
+
+
+# ---------------------------------------------------------------- language and layout
+def test_the_language_setting_applies_from_the_start(
+    qtbot: Any, started: list[App], tmp_path: Path
+) -> None:
+    settings = st.Settings.open(tmp_path, admin=st.AdminConfig())
+    settings.set(st.LANGUAGE, "tr")
+    options = cli.parse_args(["--config-dir", str(tmp_path)])
+    app = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
+    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş"]
+    qtbot.waitUntil(lambda: "first_run" in app.dialogs, timeout=WAIT_MS)
+    wizard = app.dialogs.get("first_run")
+    assert wizard is not None
+    wizard.reject()
+    # The app's own words too: the status bar explains in Turkish why it is offline.
+    qtbot.waitUntil(lambda: "Henüz kurulmadı" in app.window.connection_text(), timeout=WAIT_MS)
+    assert app.window.connection_text().startswith("Çevrimdışı")
+
+
+def test_the_demo_speaks_the_system_language(
+    qtbot: Any, started: list[App], system_language: list[str]
+) -> None:
+    system_language.append("tr_TR")
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş"]
+
+
+def test_column_widths_and_window_size_come_back_at_the_next_start(
+    qtbot: Any, started: list[App], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSize
+
+    options = cli.parse_args(["--config-dir", str(tmp_path)])
+    first = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
+    header = first.window.calls_tab.view.horizontalHeader()
+    assert header.sectionSize(COL_DURATION) != 143
+    header.resizeSection(COL_DURATION, 143)
+    first.window.resize(700, 450)
+    started.remove(first)
+    run(qtbot, first.shutdown())
+    assert "calls_table_header" in (tmp_path / "ui-state.ini").read_text(encoding="utf-8")
+
+    second = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
+    assert second.window.calls_tab.view.horizontalHeader().sectionSize(COL_DURATION) == 143
+    assert second.window.size() == QSize(700, 450)
+    assert second.window.calls_tab.view.isColumnHidden(COL_CHANNEL)
+
+
+def test_the_demo_keeps_no_layout_between_runs(qtbot: Any, started: list[App]) -> None:
+    first = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    default = first.window.calls_tab.view.horizontalHeader().sectionSize(COL_DURATION)
+    first.window.calls_tab.view.horizontalHeader().resizeSection(COL_DURATION, default + 57)
+    started.remove(first)
+    run(qtbot, first.shutdown())
+    assert first.ui_state.file_path is None
+
+    second = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    assert second.window.calls_tab.view.horizontalHeader().sectionSize(COL_DURATION) == default
 
 
 # ---------------------------------------------------------------- logging

@@ -13,6 +13,7 @@ from desktop import APP_NAME
 from desktop.pbx.models import ActiveCall
 from desktop.ui import icons, theme
 from desktop.ui.about_dialog import AboutDialog, basic_diagnostics
+from desktop.ui.calls_model import COL_CHANNEL, COL_DURATION
 from desktop.ui.dial_dialog import DialDialog, clean_number
 from desktop.ui.main_window import MainWindow
 
@@ -146,6 +147,46 @@ def test_empty_state_then_calls_then_empty_again(window):
     assert tab.rows_shown() == 3
     window.show_calls([])
     assert tab.pages.currentWidget() is tab.empty_state
+    assert "No calls right now" in tab.empty_state.text()
+
+
+def test_going_offline_says_so_instead_of_a_search_with_no_match(window):
+    tab = window.calls_tab
+    window.set_connection_state("online")
+    window.show_calls(CALLS)
+    window.set_connection_state("offline", "The PBX could not be reached.")
+    window.show_calls([])  # the monitor clears the calls when the PBX is lost
+    assert tab.filter_edit.text() == ""
+    assert tab.pages.currentWidget() is tab.empty_state
+    assert "No call matches" not in tab.empty_state.text()
+    assert "Not connected to the PBX" in tab.empty_state.text()
+    window.set_connection_state("connecting")
+    assert "No calls right now" in tab.empty_state.text()
+    window.set_connection_state("online")
+    window.show_calls(CALLS[:1])
+    assert tab.pages.currentWidget() is tab.view
+
+
+def test_calls_ending_while_searching_leave_the_normal_empty_state(window):
+    tab = window.calls_tab
+    window.show_calls(CALLS)
+    tab.filter_edit.setText("0532")
+    assert tab.rows_shown() == 1
+    window.show_calls([])
+    assert "No calls right now" in tab.empty_state.text()
+
+
+def test_column_widths_round_trip_and_bad_bytes_change_nothing(window):
+    tab = window.calls_tab
+    header = tab.view.horizontalHeader()
+    header.resizeSection(COL_DURATION, 151)
+    saved = tab.header_state()
+    header.resizeSection(COL_DURATION, 60)
+    assert tab.restore_header_state(saved)
+    assert header.sectionSize(COL_DURATION) == 151
+    assert not tab.restore_header_state(b"not a header state")
+    assert header.sectionSize(COL_DURATION) == 151
+    assert tab.view.isColumnHidden(COL_CHANNEL)
 
 
 def test_filter_box_narrows_the_list_and_says_when_nothing_matches(window):
@@ -316,8 +357,9 @@ def test_dial_dialog_shows_why_and_blocks_call(qtbot):
 
 
 def test_ask_dial_prefills_and_emits_the_confirmed_number(window, qtbot):
+    assert window.dial_dialog is None
     window.ask_dial("0532 441 77 88")
-    dialog = window.findChild(DialDialog)
+    dialog = window.dial_dialog
     assert dialog is not None and dialog.field.text() == "0532 441 77 88"
     window.ask_dial("110")  # a second request reuses the open dialog
     assert window.findChildren(DialDialog) == [dialog]
@@ -325,6 +367,7 @@ def test_ask_dial_prefills_and_emits_the_confirmed_number(window, qtbot):
     with qtbot.waitSignal(window.dial_requested, timeout=1000) as signal:
         dialog.accept()
     assert signal.args == ["110"]
+    assert window.dial_dialog is None  # closed: the next request opens a fresh one
 
 
 def test_dial_cancel_emits_nothing(window, qtbot):
@@ -386,6 +429,7 @@ def test_about_copies_diagnostics(qtbot):
     assert APP_NAME in text and "Qt " in text
     dialog = AboutDialog(text)
     qtbot.addWidget(dialog)
+    assert dialog.diagnostics_text() == text
     QGuiApplication.clipboard().clear()
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == text

@@ -132,3 +132,16 @@ def test_version_prints_and_exits_zero(capsys: pytest.CaptureFixture[str]) -> No
         parse_args(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"iexpbx-desktop {__version__}"
+
+
+def test_a_refusal_keeps_its_sentence_unformatted_for_the_window_to_translate() -> None:
+    with pytest.raises(DialTargetError) as info:
+        number_from_link("mailto:someone@example.com")
+    refusal = info.value
+    assert refusal.fields == {"scheme": "mailto"}
+    assert "{scheme}" in refusal.template
+    assert str(refusal) == refusal.template.format(**refusal.fields)
+    assert "“mailto:”" in str(refusal) and "someone" not in str(refusal)
+    with pytest.raises(DialTargetError) as info:
+        dialable_number("")
+    assert info.value.fields == {} and str(info.value) == info.value.template

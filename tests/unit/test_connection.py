@@ -16,6 +16,7 @@ from desktop.services.connection import (
     CallMonitor,
     ConnectionState,
     ConnectionStatus,
+    UnexpectedConnectionProblem,
 )
 
 CALL = ActiveCall("SIP/trunk-0001", timedelta(seconds=5), "incoming", "", "905321234567", "101")
@@ -291,6 +292,10 @@ async def test_unexpected_errors_are_logged_and_retried(caplog: pytest.LogCaptur
     mon.connect(server.client)
     await until(lambda: server.polls >= 2)
     assert mon.status.message == UNEXPECTED_PROBLEM
+    # The error names the kind of problem, so a window can word it in its own language;
+    # what failed inside stays in the log.
+    assert isinstance(mon.status.error, UnexpectedConnectionProblem)
+    assert "boom" not in mon.status.message
     assert "Polling the PBX failed unexpectedly" in caplog.text
     server.answer = [CALL]
     await until(lambda: mon.status.state is ONLINE)
