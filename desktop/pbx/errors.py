@@ -12,10 +12,14 @@ class PbxError(Exception):
 
     title = "PBX error"
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, server_message: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        # The PBX's own words (e.g. "Kullanıcı adı veya şifre hatalı"), when it gave any.
+        self.server_message = server_message
 
     def __str__(self) -> str:
         return self.message
@@ -25,12 +29,14 @@ class PbxError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keep pickling/copying safe and consistent with the constructor.
-        return (_rebuild, (type(self), self.message, self.status))
+        return (_rebuild, (type(self), self.message, self.status, self.server_message))
 
 
-def _rebuild(cls: type[PbxError], message: str, status: int | None) -> PbxError:
+def _rebuild(
+    cls: type[PbxError], message: str, status: int | None, server_message: str = ""
+) -> PbxError:
     err = cls.__new__(cls)
-    PbxError.__init__(err, message, status=status)
+    PbxError.__init__(err, message, status=status, server_message=server_message)
     return err
 
 

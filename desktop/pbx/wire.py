@@ -123,11 +123,13 @@ def _envelope_object(payload: Any) -> dict[str, Any]:
 
 def api_refusal(env: dict[str, Any]) -> PbxApiError | PbxAuthError:
     """Turn a `success: false` envelope into the matching error, keeping its message."""
-    message = server_message(env)
-    if message and any(hint in message.casefold() for hint in _AUTH_HINTS):
-        return PbxAuthError(f"The PBX rejected the user name or password ({message}).")
-    if message:
-        return PbxApiError(f"The PBX refused the request: {message}")
+    said = server_message(env)
+    if said and any(hint in said.casefold() for hint in _AUTH_HINTS):
+        return PbxAuthError(
+            f"The PBX rejected the user name or password ({said}).", server_message=said
+        )
+    if said:
+        return PbxApiError(f"The PBX refused the request: {said}", server_message=said)
     return PbxApiError("The PBX refused the request without saying why.")
 
 

@@ -91,9 +91,6 @@ KNOWN_DIAL_TEMPLATES = frozenset(
 )
 
 # How desktop/pbx/wire.py words a refusal that carries the PBX's own message.
-_REFUSED_PREFIX = "The PBX refused the request: "
-_REJECTED_PREFIX = "The PBX rejected the user name or password ("
-_REJECTED_SUFFIX = ")."
 
 
 def error_text(err: BaseException) -> str:
@@ -125,21 +122,7 @@ def error_text(err: BaseException) -> str:
 
 def server_message(err: PbxError) -> str:
     """The PBX's own words inside a refusal ("" when it gave none)."""
-    own = getattr(err, "server_message", None)
-    if isinstance(own, str):
-        return own.strip()
-    message = err.message
-    if isinstance(err, PbxApiError) and message.startswith(_REFUSED_PREFIX):
-        return message.removeprefix(_REFUSED_PREFIX).strip()
-    # "(HTTP 401)" in the same place is the app's wording, not the PBX's.
-    if (
-        isinstance(err, PbxAuthError)
-        and err.status is None
-        and message.startswith(_REJECTED_PREFIX)
-        and message.endswith(_REJECTED_SUFFIX)
-    ):
-        return message[len(_REJECTED_PREFIX) : -len(_REJECTED_SUFFIX)].strip()
-    return ""
+    return err.server_message.strip()
 
 
 def _auth_text(err: PbxAuthError) -> str:

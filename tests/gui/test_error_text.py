@@ -81,12 +81,17 @@ ENGLISH = [
         "The PBX refused access for this API user (HTTP 403).",
     ),
     (
-        PbxAuthError("The PBX rejected the user name or password (Hatalı şifre)."),
+        PbxAuthError(
+            "The PBX rejected the user name or password (Hatalı şifre).",
+            server_message="Hatalı şifre",
+        ),
         "The PBX rejected the user name or password: “Hatalı şifre”",
     ),
     (PbxAuthError("Rejected."), "The PBX rejected the user name or password."),
     (
-        PbxApiError("The PBX refused the request: Numara bulunamadı"),
+        PbxApiError(
+            "The PBX refused the request: Numara bulunamadı", server_message="Numara bulunamadı"
+        ),
         "The PBX refused the request: “Numara bulunamadı”",
     ),
     (
@@ -118,9 +123,9 @@ def test_errors_the_app_does_not_know_keep_their_own_text() -> None:
     assert error_text(OSError("disk full")) == "disk full"
 
 
-def test_the_pbxs_own_words_come_from_an_attribute_when_there_is_one() -> None:
+def test_the_pbxs_own_words_come_from_the_error_not_its_english_text() -> None:
     error = PbxApiError("The PBX refused the request: old wording")
-    error.server_message = "Kuyruk dolu"  # type: ignore[attr-defined]
+    error.server_message = "Kuyruk dolu"
     assert server_message(error) == "Kuyruk dolu"
     assert error_text(error) == "The PBX refused the request: “Kuyruk dolu”"
     # "(HTTP 401)" is the app's wording, not a message from the PBX.
@@ -138,9 +143,17 @@ def test_turkish_errors_keep_the_status_and_the_pbxs_words(install_language: Ins
         "Santral şu anda hizmet veremiyor (HTTP 503)."
     )
     assert "(HTTP 418)" in error_text(PbxHttpError("x", status=418))
-    refused = error_text(PbxApiError("The PBX refused the request: Numara bulunamadı"))
+    refused = error_text(
+        PbxApiError(
+            "The PBX refused the request: Numara bulunamadı", server_message="Numara bulunamadı"
+        )
+    )
     assert refused == "Santral isteği reddetti: “Numara bulunamadı”"
-    rejected = error_text(PbxAuthError("The PBX rejected the user name or password (Bad login)."))
+    rejected = error_text(
+        PbxAuthError(
+            "The PBX rejected the user name or password (Bad login).", server_message="Bad login"
+        )
+    )
     assert rejected == "Santral kullanıcı adını veya parolayı kabul etmedi: “Bad login”"
     denied = error_text(PbxAuthError("x", status=401))
     assert denied == "Santral kullanıcı adını veya parolayı kabul etmedi (HTTP 401)."

@@ -141,13 +141,15 @@ def test_cdr_in_a_declared_charset_is_decoded_as_declared() -> None:
 
 
 def test_success_false_with_message_is_an_api_error_carrying_it() -> None:
-    with pytest.raises(PbxApiError, match="Geçersiz tarih"):
-        wire.unwrap([{"success": False, "message": "Geçersiz tarih"}])
+    with pytest.raises(PbxApiError, match="Geçersiz tarih") as info:
+        wire.unwrap([{"success": False, "message": "  Geçersiz\n tarih "}])
+    assert info.value.server_message == "Geçersiz tarih"
 
 
 def test_turkish_bad_credentials_message_is_an_auth_error() -> None:
-    with pytest.raises(PbxAuthError, match="rejected the user name or password"):
+    with pytest.raises(PbxAuthError, match="rejected the user name or password") as info:
         wire.unwrap([{"success": False, "message": "Kullanıcı adı veya şifre hatalı"}])
+    assert info.value.server_message == "Kullanıcı adı veya şifre hatalı"
 
 
 def test_success_false_without_message_still_readable() -> None:
