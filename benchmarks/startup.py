@@ -32,6 +32,8 @@ def _env(scratch: Path) -> dict[str, str]:
     # A private runtime folder: no demo running on this desk can take the hand-over.
     env["XDG_RUNTIME_DIR"] = str(scratch)
     env.pop("DISPLAY", None)
+    # An installed app runs from compiled bytecode; the warm-up run writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # httpx logs every request's full URL at INFO, and webhook URLs may hold access keys.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return asyncio.run(_serve(config))
     except KeyboardInterrupt:  # where signal handlers are unavailable (Windows)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import random
 
-from aiohttp import web
-
 from .config import FAULT_NAMES
+from .http_server import Response
 
 BAD_GATEWAY_PAGE = b"""<html>
 <head><title>502 Bad Gateway</title></head>
@@ -91,23 +91,19 @@ class Faults:
         return None
 
 
-def bad_gateway() -> web.Response:
-    return web.Response(status=502, body=BAD_GATEWAY_PAGE, content_type="text/html")
+def bad_gateway() -> Response:
+    return Response(502, BAD_GATEWAY_PAGE, "text/html")
 
 
-def unauthorized() -> web.Response:
-    return web.Response(status=401, body=UNAUTHORIZED_PAGE, content_type="text/html")
+def unauthorized() -> Response:
+    return Response(401, UNAUTHORIZED_PAGE, "text/html")
 
 
-def empty() -> web.Response:
-    return web.Response(status=200, body=b"", content_type="text/html")
+def empty() -> Response:
+    return Response(200, b"", "text/html")
 
 
-def truncated(response: web.Response) -> web.Response:
+def truncated(response: Response) -> Response:
     """The same reply cut off in the middle, as a dying upstream leaves it."""
     body = response.body if isinstance(response.body, bytes) else b""
-    cut = web.Response(status=response.status, body=body[: len(body) // 2])
-    cut.content_type = response.content_type
-    if response.charset:
-        cut.charset = response.charset
-    return cut
+    return dataclasses.replace(response, body=body[: len(body) // 2], headers=())

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
-from aiohttp import web
-
 from .config import SimulatorConfig
 from .faults import Faults
+from .http_server import HttpServer
 from .server import PbxApi
 from .switchboard import Switchboard
 from .webhooks import WebhookSender
@@ -36,8 +35,7 @@ class Simulator:
             self.config.fault, self.config.latency, self.config.error_rate, self.config.seed
         )
         self._switchboard: Switchboard | None = None
-        self._runner: web.AppRunner | None = None
-        self._site: web.TCPSite | None = None
+        self._server: HttpServer | None = None
         self._webhooks: WebhookSender | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._port = 0
@@ -63,11 +61,11 @@ class Simulator:
 
     @property
     def running(self) -> bool:
-        return self._runner is not None
+        return self._server is not None
 
     async def start(self) -> str:
         """Build the switchboard, start listening; returns the base URL."""
-        if self._runner is not None:
+        if self._server is not None:
             return self.base_url
         self._switchboard = Switchboard(self.config)
         self.faults.open()
@@ -77,26 +75,15 @@ class Simulator:
         )
         await self._webhooks.start()
         api = PbxApi(cfg, self._switchboard, self.faults, after_request=self._pump)
-        # No access log: every request line carries the password in its query string.
-        runner = web.AppRunner(api.app(), access_log=None, shutdown_timeout=_SHUTDOWN_SECONDS)
-        await runner.setup()
-        self._runner = runner
+        self._server = HttpServer(api.handle, cfg.host, cfg.port)
         try:
-            await self._listen(cfg.port)
+            await self._server.start()
         except BaseException:
             await self.stop()
             raise
+        self._port = self._server.port
         self._ticker = asyncio.create_task(self._tick(), name="iexpbx-sim-tick")
         return self.base_url
-
-    async def _listen(self, port: int) -> None:
-        assert self._runner is not None
-        # asyncio's default address reuse (on for POSIX, off on Windows) lets resume() bind
-        # the same port again at once.
-        site = web.TCPSite(self._runner, self.config.host, port)
-        await site.start()
-        self._site = site
-        self._port = site.port
 
     async def stop(self) -> None:
         """Stop answering, release held requests, stop the webhooks; safe to call twice."""
@@ -106,10 +93,10 @@ class Simulator:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
             self._ticker = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-            self._site = None
+        if self._server is not None:
+            # A request being answered (a `hang` just released) may finish first.
+            await self._server.stop(grace=_SHUTDOWN_SECONDS)
+            self._server = None
         if self._webhooks is not None:
             self._pump()
             await self._webhooks.stop()
@@ -165,20 +152,14 @@ class Simulator:
 
     async def pause(self) -> None:
         """Refuse connections (the port closes, open connections drop) until resume()."""
-        if self._site is None or self._runner is None:
-            return
-        await self._site.stop()
-        self._site = None
-        if self._runner.server is not None:
-            for connection in self._runner.server.connections:
-                connection.force_close()
+        if self._server is not None:
+            await self._server.stop()
 
     async def resume(self) -> None:
         """Listen again on the same port."""
-        if self._runner is None:
+        if self._server is None:
             raise RuntimeError("the simulator is not started")
-        if self._site is None:
-            await self._listen(self._port)
+        await self._server.start()
 
 
 class SimulatorThread:

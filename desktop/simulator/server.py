@@ -7,18 +7,18 @@ package: a misunderstanding on one side cannot hide in shared code.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
-
-from aiohttp import web
 
 from . import faults, people, phonebook_formats, recordings
 from .config import SimulatorConfig
 from .faults import Faults
 from .history import parse_date_param
+from .http_server import Handler, Request, Response, plain
 from .switchboard import ActionError, Switchboard
 
 log = logging.getLogger(__name__)
@@ -29,8 +29,9 @@ BAD_DATE = "Geçersiz tarih: date1 ve date2 ddMMyyyyHHmm biçiminde olmalı"
 NO_RECORDING = "Kayıt bulunamadı"
 CHUNK_BYTES = 16 * 1024
 _LARGE_REPLY_ROWS = 5000
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+JSON_TYPE = "application/json; charset=utf-8"
+_NOT_FOUND = plain(404)
+_NOT_ALLOWED = dataclasses.replace(plain(405), headers=(("Allow", "GET,HEAD"),))
 
 
 class PbxApi:
@@ -46,6 +47,16 @@ class PbxApi:
         self.faults = fault_state
         self._after_request = after_request
         self._phonebook: bytes | None = None
+        self._routes: dict[str, Handler] = {config.api_path: self._api}
+        if config.control:
+            self._routes.update(
+                {
+                    "/_sim/fault": self._control_fault,
+                    "/_sim/latency": self._control_latency,
+                    "/_sim/error-rate": self._control_error_rate,
+                    "/_sim/advance": self._control_advance,
+                }
+            )
         self._actions: dict[str, Handler] = {
             "activecalls": self._active_calls,
             "hangupcall": self._hangup,
@@ -59,47 +70,34 @@ class PbxApi:
             "phonedirectory": self._phone_directory,
         }
 
-    def app(self) -> web.Application:
-        app = web.Application(middlewares=[self._fault_middleware])
-        app.router.add_get(self.config.api_path, self._api)
-        if self.config.control:
-            app.router.add_get("/_sim/fault", self._control_fault)
-            app.router.add_get("/_sim/latency", self._control_latency)
-            app.router.add_get("/_sim/error-rate", self._control_error_rate)
-            app.router.add_get("/_sim/advance", self._control_advance)
-        return app
-
     # -- envelope -----------------------------------------------------------------------
-    def _json(self, payload: dict[str, Any]) -> web.Response:
+    def _json(self, payload: dict[str, Any]) -> Response:
         body: Any = payload if self.config.bare_envelope else [payload]
-        return web.Response(
-            body=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-            content_type="application/json",
-            charset="utf-8",
-        )
+        return Response(200, json.dumps(body, ensure_ascii=False).encode("utf-8"), JSON_TYPE)
 
-    def _ok_rows(self, rows: list[dict[str, Any]], count_as_text: bool = False) -> web.Response:
+    def _ok_rows(self, rows: list[dict[str, Any]], count_as_text: bool = False) -> Response:
         # Real servers disagree on the type of `count`: this one writes both.
         count: int | str = str(len(rows)) if count_as_text else len(rows)
         return self._json({"success": True, "count": count, "data": rows})
 
-    def _ok(self, message: str) -> web.Response:
+    def _ok(self, message: str) -> Response:
         return self._json({"success": True, "message": message})
 
-    def _fail(self, message: str) -> web.Response:
+    def _fail(self, message: str) -> Response:
         return self._json({"success": False, "message": message})
 
     # -- plumbing -----------------------------------------------------------------------
-    @web.middleware
-    async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+    async def handle(self, request: Request) -> Response:
+        """Answer one HTTP request, misbehaving first if a fault is set."""
         if request.path.startswith("/_sim/"):
-            return await handler(request)
+            found = self._find(request)
+            return found if isinstance(found, Response) else await found(request)
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
         fault = self.faults.draw()
         if fault == "hang":
             if not await self.faults.hold_while_hanging():
-                raise web.HTTPServiceUnavailable()
+                return plain(503)
             fault = self.faults.draw()
         if fault == "html502":
             return faults.bad_gateway()
@@ -108,21 +106,33 @@ class PbxApi:
         if fault == "empty":
             return faults.empty()
         try:
-            response = await handler(request)
+            found = self._find(request)
+            if isinstance(found, Response):
+                return found  # the server's own refusal, which no upstream cuts short
+            response = await found(request)
         finally:
             self._after_request()
-        if fault == "truncated" and isinstance(response, web.Response):
+        if fault == "truncated" and isinstance(response.body, bytes):
             return faults.truncated(response)
         return response
 
-    def _authorised(self, request: web.Request) -> bool:
+    def _find(self, request: Request) -> Handler | Response:
+        """The handler for this path and method, or the refusal to send instead."""
+        handler = self._routes.get(request.path)
+        if handler is None:
+            return _NOT_FOUND
+        if request.method not in ("GET", "HEAD"):
+            return _NOT_ALLOWED
+        return handler
+
+    def _authorised(self, request: Request) -> bool:
         user = request.query.get("username", "").encode("utf-8")
         password = request.query.get("password", "").encode("utf-8")
         ok_user = hmac.compare_digest(user, self.config.username.encode("utf-8"))
         ok_password = hmac.compare_digest(password, self.config.password.encode("utf-8"))
         return ok_user and ok_password
 
-    async def _api(self, request: web.Request) -> web.StreamResponse:
+    async def _api(self, request: Request) -> Response:
         if not self._authorised(request):
             return self._fail(BAD_LOGIN)
         handler = self._actions.get(request.query.get("action", "").strip().lower())
@@ -134,16 +144,16 @@ class PbxApi:
             return self._fail(str(exc))
 
     # -- actions ------------------------------------------------------------------------
-    async def _active_calls(self, request: web.Request) -> web.Response:
+    async def _active_calls(self, request: Request) -> Response:
         return self._ok_rows(self.switchboard.active_rows())
 
-    async def _users(self, request: web.Request) -> web.Response:
+    async def _users(self, request: Request) -> Response:
         return self._ok_rows(self.switchboard.user_rows())
 
-    async def _queues(self, request: web.Request) -> web.Response:
+    async def _queues(self, request: Request) -> Response:
         return self._ok_rows(self.switchboard.queue_rows())
 
-    async def _cdr(self, request: web.Request) -> web.Response:
+    async def _cdr(self, request: Request) -> Response:
         q = request.query
         first = parse_date_param(q.get("date1", "").strip())
         last = parse_date_param(q.get("date2", "").strip())
@@ -159,16 +169,16 @@ class PbxApi:
             lambda: self._ok_rows([r.wire(with_userfield) for r in rows], count_as_text=True)
         )
 
-    async def _hangup(self, request: web.Request) -> web.Response:
+    async def _hangup(self, request: Request) -> Response:
         self.switchboard.hangup(request.query.get("channel", "").strip())
         return self._ok("Çağrı sonlandırıldı")
 
-    async def _call_number(self, request: web.Request) -> web.Response:
+    async def _call_number(self, request: Request) -> Response:
         q = request.query
         self.switchboard.call_number(q.get("number", "").strip(), q.get("internal", "").strip())
         return self._ok("Arama başlatıldı")
 
-    async def _callback(self, request: web.Request) -> web.Response:
+    async def _callback(self, request: Request) -> Response:
         q = request.query
         self.switchboard.callback(
             q.get("number1", "").strip(),
@@ -178,7 +188,7 @@ class PbxApi:
         )
         return self._ok("Arama başlatıldı")
 
-    async def _call_ivr(self, request: web.Request) -> web.Response:
+    async def _call_ivr(self, request: Request) -> Response:
         q = request.query
         self.switchboard.call_ivr(
             q.get("number", "").strip(),
@@ -188,7 +198,7 @@ class PbxApi:
         )
         return self._ok("IVR araması başlatıldı")
 
-    async def _record(self, request: web.Request) -> web.StreamResponse:
+    async def _record(self, request: Request) -> Response:
         call_ref = request.query.get("id", "").strip()
         row = self.switchboard.recording_row(call_ref) if call_ref else None
         if row is None:
@@ -196,29 +206,17 @@ class PbxApi:
         seed = self.config.seed
         # Encoding the clip pool takes a moment the first time: keep the loop free meanwhile.
         data = await asyncio.to_thread(recordings.recording, seed, str(row.id), row.talk)
-        response = web.StreamResponse(
-            headers={
-                "Content-Type": "audio/x-gsm",
-                "Content-Disposition": f'attachment; filename="{row.id}.gsm"',
-            }
-        )
-        response.content_length = len(data)
-        await response.prepare(request)
+        # Promise the whole file; under `torn-recording` send half and hang up, as a dropped
+        # link leaves a download.
         torn = self.faults.fault == "torn-recording"
-        end = len(data) // 2 if torn else len(data)
-        for offset in range(0, end, CHUNK_BYTES):
-            await response.write(data[offset : min(offset + CHUNK_BYTES, end)])
-        if torn:
-            # Promise the whole file, send half, hang up: what a dropped link looks like.
-            # aiohttp takes a cancelled handler for a client that went away: no error page
-            # is appended and nothing is logged.
-            if request.transport is not None:
-                request.transport.close()
-            raise asyncio.CancelledError
-        await response.write_eof()
-        return response
+        return Response(
+            body=_chunks(data, len(data) // 2 if torn else len(data)),
+            content_type="audio/x-gsm",
+            headers=(("Content-Disposition", f'attachment; filename="{row.id}.gsm"'),),
+            content_length=len(data),
+        )
 
-    async def _phone_directory(self, request: web.Request) -> web.Response:
+    async def _phone_directory(self, request: Request) -> Response:
         if self._phonebook is None:
             cfg = self.config
             self._phonebook = await asyncio.to_thread(
@@ -228,46 +226,48 @@ class PbxApi:
                     cfg.phonebook_charset,
                 )
             )
-        response = web.Response(body=self._phonebook)
-        response.headers["Content-Type"] = phonebook_formats.content_type(
-            self.config.phonebook_charset
-        )
-        return response
+        content_type = phonebook_formats.content_type(self.config.phonebook_charset)
+        return Response(body=self._phonebook, content_type=content_type)
 
     # -- control (only with --control) --------------------------------------------------
-    async def _control_fault(self, request: web.Request) -> web.Response:
+    async def _control_fault(self, request: Request) -> Response:
         name = request.query.get("name", "").strip()
         try:
             self.faults.set_fault(None if name in ("", "none") else name)
         except ValueError as exc:
-            return web.json_response({"ok": False, "message": str(exc)}, status=400)
-        return web.json_response({"ok": True, "fault": self.faults.fault})
+            return _control_reply({"ok": False, "message": str(exc)}, 400)
+        return _control_reply({"ok": True, "fault": self.faults.fault})
 
-    async def _control_latency(self, request: web.Request) -> web.Response:
+    async def _control_latency(self, request: Request) -> Response:
         try:
             self.faults.set_latency(float(request.query.get("seconds", "0")))
         except ValueError as exc:
-            return web.json_response({"ok": False, "message": str(exc)}, status=400)
-        return web.json_response({"ok": True, "latency": self.faults.latency})
+            return _control_reply({"ok": False, "message": str(exc)}, 400)
+        return _control_reply({"ok": True, "latency": self.faults.latency})
 
-    async def _control_error_rate(self, request: web.Request) -> web.Response:
+    async def _control_error_rate(self, request: Request) -> Response:
         try:
             self.faults.set_error_rate(float(request.query.get("p", "0")))
         except ValueError as exc:
-            return web.json_response({"ok": False, "message": str(exc)}, status=400)
-        return web.json_response({"ok": True, "error_rate": self.faults.error_rate})
+            return _control_reply({"ok": False, "message": str(exc)}, 400)
+        return _control_reply({"ok": True, "error_rate": self.faults.error_rate})
 
-    async def _control_advance(self, request: web.Request) -> web.Response:
+    async def _control_advance(self, request: Request) -> Response:
         try:
             seconds = float(request.query.get("seconds", "0"))
         except ValueError:
-            return web.json_response(
-                {"ok": False, "message": "seconds must be a number"}, status=400
-            )
+            return _control_reply({"ok": False, "message": "seconds must be a number"}, 400)
         if seconds < 0:
-            return web.json_response(
-                {"ok": False, "message": "time only moves forward"}, status=400
-            )
+            return _control_reply({"ok": False, "message": "time only moves forward"}, 400)
         self.switchboard.jump(seconds)
         self._after_request()
-        return web.json_response({"ok": True})
+        return _control_reply({"ok": True})
+
+
+def _control_reply(payload: dict[str, Any], status: int = 200) -> Response:
+    return Response(status, json.dumps(payload).encode("utf-8"), JSON_TYPE)
+
+
+async def _chunks(data: bytes, end: int) -> AsyncIterator[bytes]:
+    for offset in range(0, end, CHUNK_BYTES):
+        yield data[offset : min(offset + CHUNK_BYTES, end)]
