@@ -48,6 +48,10 @@ _NETWORK_WATCH_DELAY_MS = 1500
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit status."""
     options = cli.parse_args(argv)
+    if options.demo:
+        from desktop.demo import begin_early
+
+        begin_early()
     if options.self_test:
         from desktop.demo import run_self_test
 

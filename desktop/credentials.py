@@ -15,12 +15,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends.chainer import ChainerBackend
+if TYPE_CHECKING:  # keyring itself is imported on first use: demo mode never needs it
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +83,8 @@ def _is_refused(backend: KeyringBackend) -> bool:
 
 def _secure_backend(backend: KeyringBackend) -> KeyringBackend | None:
     """The backend to use, or None when only insecure stores are available."""
+    from keyring.backends.chainer import ChainerBackend
+
     if isinstance(backend, ChainerBackend):
         # The chainer would fall through to a plaintext file: use the best secure one only.
         chained = [b for b in ChainerBackend.backends if not _is_refused(b)]
@@ -93,6 +93,8 @@ def _secure_backend(backend: KeyringBackend) -> KeyringBackend | None:
 
 
 def _state_for(exc: BaseException) -> CredentialState:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return CredentialState.NO_BACKEND
     if isinstance(exc, keyring.errors.KeyringLocked):
@@ -195,6 +197,8 @@ class CredentialStore:
             if self._backend is not None or self._resolved is not None:
                 return self._resolved
             try:
+                import keyring
+
                 found = self._given if self._given is not None else keyring.get_keyring()
                 backend = _secure_backend(found)
             except Exception as exc:
@@ -245,9 +249,11 @@ class CredentialStore:
         problem = self._resolve()
         if problem is not None or self._backend is None:
             return problem or CredentialResult(CredentialState.NO_BACKEND)
+        from keyring.errors import PasswordDeleteError
+
         try:
             self._backend.delete_password(SERVICE_NAME, key)
-        except keyring.errors.PasswordDeleteError:
+        except PasswordDeleteError:
             pass  # nothing was saved: forgetting it is done
         except Exception as exc:
             return self._problem("delete", exc)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import platform
 import secrets
 import sys
 import threading
@@ -67,10 +66,13 @@ def start_demo_pbx(*, seed: int = DEMO_SEED, port: int = 0) -> DemoPbx:
     return DemoPbx(thread, base_url, username, password)
 
 
-async def start_demo_pbx_async() -> DemoPbx:
-    """Start the demo PBX in a thread of its own, without blocking the event loop.
+_early: concurrent.futures.Future[DemoPbx] | None = None
 
-    Cancelled (the app quits while it starts), it is stopped as soon as it is up.
+
+def begin_demo_pbx() -> concurrent.futures.Future[DemoPbx]:
+    """Start the demo PBX in a thread of its own now; the future holds it once it listens.
+
+    Cancelled before it is up (the app quit while it started), it is stopped then.
     """
     future: concurrent.futures.Future[DemoPbx] = concurrent.futures.Future()
 
@@ -87,6 +89,20 @@ async def start_demo_pbx_async() -> DemoPbx:
             demo.stop()
 
     threading.Thread(target=start, name="demo-pbx-start", daemon=True).start()
+    return future
+
+
+def begin_early() -> None:
+    """Start the demo PBX at process start, so it comes up while Qt loads."""
+    global _early
+    if _early is None:
+        _early = begin_demo_pbx()
+
+
+async def start_demo_pbx_async() -> DemoPbx:
+    """The demo PBX started by begin_early(), or a new one; never blocks the event loop."""
+    global _early
+    future, _early = (_early or begin_demo_pbx()), None
     return await asyncio.wrap_future(future)
 
 
@@ -175,6 +191,8 @@ def run_self_test(out: TextIO | None = None) -> int:
     A missing or locked keyring is reported but not fatal: the app then keeps the
     password for the session only.
     """
+    import platform
+
     out = out or sys.stdout
     from desktop import __version__
 

@@ -1,6 +1,7 @@
 """Everything that speaks the IEXPBX API (Qt-free)."""
 
-from .client import PbxClient
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     PbxApiError,
     PbxAuthError,
@@ -31,3 +32,16 @@ __all__ = [
     "PbxTimeoutError",
     "Queue",
 ]
+
+if TYPE_CHECKING:
+    from .client import PbxClient
+
+
+def __getattr__(name: str) -> Any:
+    # The client pulls in httpx (~0.1 s); code that needs only the errors, models or
+    # the log filter (the demo PBX's thread, for one) should not wait for it.
+    if name == "PbxClient":
+        from .client import PbxClient
+
+        return PbxClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
