@@ -128,10 +128,16 @@ def _international(number: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+_BADLY_ENCODED = "The link is encoded in a way a phone number never is."
+
+
 def _decode(part: str) -> str:
-    decoded = unquote(part, errors="strict")
+    try:
+        decoded = unquote(part, errors="strict")
+    except UnicodeDecodeError:
+        raise DialTargetError(_BADLY_ENCODED) from None
     if _CONTROL.search(decoded) or "%" in decoded:
-        raise DialTargetError("The link is encoded in a way a phone number never is.")
+        raise DialTargetError(_BADLY_ENCODED)
     return decoded
 
 
@@ -145,10 +151,7 @@ def _from_tel(rest: str) -> str:
         name, _, value = param.partition("=")
         if name.lower() == "phone-context":
             context = _decode(value)
-    try:
-        local = dialable_number(_decode(number))
-    except UnicodeDecodeError:
-        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+    local = dialable_number(_decode(number))
     if local.startswith("+") or not context.startswith("+"):
         # A domain context (tel:7042;phone-context=example.com) names a private plan:
         # the number is dialled as written.
@@ -171,20 +174,14 @@ def _from_callto(rest: str) -> str:
     rest = rest.removeprefix("//").rstrip("/")
     if "?" in rest or ";" in rest:
         raise DialTargetError("The link has settings a phone link cannot have.")
-    try:
-        return dialable_number(_decode(rest))
-    except UnicodeDecodeError:
-        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+    return dialable_number(_decode(rest))
 
 
 def _from_sip(rest: str) -> str:
     address = rest.split("?", 1)[0]  # SIP headers never carry the number
     user = address.rsplit("@", 1)[0] if "@" in address else address.split(";", 1)[0]
     user = user.split(";", 1)[0].split(":", 1)[0]  # user parameters, a password
-    try:
-        return dialable_number(_decode(user))
-    except UnicodeDecodeError:
-        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
+    return dialable_number(_decode(user))
 
 
 def build_parser() -> argparse.ArgumentParser:

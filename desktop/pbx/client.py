@@ -221,7 +221,10 @@ class PbxClient:
         dest = Path(dest_dir)
         if not dest.is_dir():
             raise PbxInputError("The folder for recordings does not exist.")
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{safe_id}-", suffix=".part", dir=dest)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{safe_id}-", suffix=".part", dir=dest)
+        except OSError:
+            raise _unsaved() from None
         tmp = Path(tmp_name)
         try:
             with os.fdopen(fd, "wb") as out:
@@ -229,6 +232,9 @@ class PbxClient:
             final = dest / f"{safe_id}.{kind}"
             os.replace(tmp, final)
             return final
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise _unsaved() from None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -240,7 +246,11 @@ class PbxClient:
         kind: str | None = None
         try:
             async with self._http.stream(
-                "GET", self.api_path, params=_q("record", {"id": call_id})
+                "GET",
+                self.api_path,
+                params=_q("record", {"id": call_id}),
+                # Audio is already compressed; and Content-Length then counts what arrives.
+                headers={"Accept-Encoding": "identity"},
             ) as r:
                 check_status(r)
                 total = _content_length(r.headers)
@@ -270,12 +280,15 @@ class PbxClient:
                     received += len(head)
                     if progress is not None:
                         progress(received, total)
-                if total is not None and received != total:
+                # Content-Length counts the bytes as sent: compressed ones, if compressed.
+                encoded = r.headers.get("content-encoding", "identity").lower() != "identity"
+                arrived = r.num_bytes_downloaded if encoded else received
+                if total is not None and arrived != total:
                     raise PbxConnectionError("The recording download was cut off. Try again.")
                 return kind
         except PbxError as exc:
             error = exc
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             error = translate(exc)
         raise detached(error)
 
@@ -292,7 +305,7 @@ class PbxClient:
             check_status(response)
         except PbxError as exc:
             error = exc
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             error = translate(exc)
         if error is not None:
             log.debug("action=%s failed: %s", action, type(error).__name__)
@@ -317,6 +330,12 @@ class PbxClient:
 # ---------------------------------------------------------------- helpers
 def _q(action: str, params: Mapping[str, str] | None) -> dict[str, str]:
     return {"action": action, **(params or {})}
+
+
+def _unsaved() -> PbxError:
+    return PbxError(
+        "The recording could not be saved in that folder (it may be full or read-only)."
+    )
 
 
 def _recording_kind(head: bytes) -> str:

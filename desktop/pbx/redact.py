@@ -13,7 +13,10 @@ import logging
 import re
 import threading
 
-_QUERY_SECRET = re.compile(r"(?i)\b(password|passwd|pass|pwd|token|secret)=([^&\s\"'<>]*)")
+_QUERY_SECRET = re.compile(
+    r"(?i)\b(password|passwd|pass|pwd|token|secret|key|apikey|api_key|access_key|auth)"
+    r"=([^&\s\"'<>]*)"
+)
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@:]+:[^/\s@]*@")
 MASK = "***"
 

@@ -94,7 +94,7 @@ def check_status(response: httpx.Response) -> None:
     raise PbxHttpError(text, status=status)
 
 
-def translate(exc: httpx.HTTPError) -> PbxError:
+def translate(exc: httpx.HTTPError | httpx.InvalidURL) -> PbxError:
     """An httpx failure as a PbxError whose message holds no URL."""
     if isinstance(exc, httpx.TimeoutException):
         return PbxTimeoutError("The PBX did not answer in time.")
@@ -122,7 +122,11 @@ def translate(exc: httpx.HTTPError) -> PbxError:
         )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         return PbxConnectionError("The connection to the PBX was interrupted. Try again.")
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+    if isinstance(exc, httpx.InvalidURL):
+        # Only the query can be invalid here (the address was checked when the client
+        # was made): a value far too long for a URL.
+        return PbxInputError("A value sent to the PBX is too long.")
+    if isinstance(exc, httpx.UnsupportedProtocol):
         return PbxInputError("The server address is not a valid web address.")
     if isinstance(exc, httpx.DecodingError):
         return PbxProtocolError("The PBX's answer could not be decoded.")

@@ -42,9 +42,23 @@ def dialable(number: str | None, what: Literal["number", "ext"] = "number") -> s
 def recording_name(call_id: str) -> str:
     """The call id as a safe file name stem; PbxInputError if it is not a call id."""
     cid = call_id.strip() if isinstance(call_id, str) else ""
-    if not _CALL_ID.fullmatch(cid) or ".." in cid:
+    if not _CALL_ID.fullmatch(cid) or ".." in cid or _windows_reserved(cid):
         raise PbxInputError("That is not a valid call id.")
     return cid
+
+
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"{p}{n}" for p in ("COM", "LPT") for n in "123456789"),
+}
+
+
+def _windows_reserved(stem: str) -> bool:
+    # "NUL.gsm" is the null device on Windows, whatever follows the dot.
+    return stem.split(".", 1)[0].upper() in _WINDOWS_RESERVED
 
 
 def plain_name(value: str, label: str) -> str:

@@ -446,3 +446,51 @@ async def test_durations_and_models_from_live_reply() -> None:
         [call] = await pbx.active_calls()
     assert call.duration == timedelta(hours=26, seconds=1)
     assert call.queue == "632"
+
+
+async def test_compressed_recording_counts_bytes_as_sent(tmp_path: Path) -> None:
+    import gzip
+
+    packed = gzip.compress(GSM)
+    pbx, rec = client(
+        lambda r: _stream_response(
+            [packed[:20], packed[20:]], length=len(packed), headers={"content-encoding": "gzip"}
+        )
+    )
+    async with pbx:
+        path = await pbx.download_recording("77", tmp_path)
+    assert path.read_bytes() == GSM
+    assert rec.requests[0].headers["accept-encoding"] == "identity"
+
+
+@pytest.mark.parametrize("call_id", ["NUL", "con", "COM1.5", "lpt9"])
+async def test_windows_device_names_are_not_call_ids(tmp_path: Path, call_id: str) -> None:
+    pbx, rec = client(lambda r: _stream_response([GSM]))
+    async with pbx:
+        with pytest.raises(PbxInputError):
+            await pbx.download_recording(call_id, tmp_path)
+    assert rec.requests == []
+
+
+async def test_a_folder_that_cannot_take_the_file_is_a_readable_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop.pbx.client.os.replace", full)
+    pbx, _ = client(lambda r: _stream_response([GSM], length=len(GSM)))
+    async with pbx:
+        with pytest.raises(PbxError, match="could not be saved"):
+            await pbx.download_recording("78", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_an_absurdly_long_value_is_an_input_error_not_a_crash() -> None:
+    rec = Recorder(lambda r: ok())
+    huge = "p" * 70_000  # beyond what a URL may carry
+    async with PbxClient(BASE, "u", huge, transport=httpx.MockTransport(rec)) as pbx:
+        with pytest.raises(PbxInputError, match="too long") as info:
+            await pbx.active_calls()
+    assert huge not in str(info.value) and info.value.__context__ is None
+    assert rec.requests == []
