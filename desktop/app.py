@@ -164,6 +164,10 @@ class App:
         self.credentials = credentials
         self.demo_pbx: DemoPbx | None = None
         self.first_calls_shown = False
+        from desktop.services.directory import NameDirectory
+
+        self.names = NameDirectory()
+        self._names_from: object | None = None
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
         self._stopped = False
@@ -176,6 +180,9 @@ class App:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError):  # only the main thread may set handlers
             signal.signal(signal.SIGTERM, lambda *_: loop.call_soon_threadsafe(self.request_quit))
+        from desktop.ui import signal_wakeup
+
+        wakeup = signal_wakeup.install()
         try:
             await self.start()
             await self._quit.wait()
@@ -183,6 +190,8 @@ class App:
             try:
                 await self.shutdown()
             finally:
+                if wakeup is not None:
+                    wakeup.close()
                 self._finished.set()
         return 0
 
@@ -350,6 +359,10 @@ class App:
 
     # ------------------------------------------------------------ monitor → window
     def _on_calls(self, calls: list[Any]) -> None:
+        client = self.monitor.client
+        if client is not None and client is not self._names_from:
+            self._names_from = client  # once per connection: extensions rarely change
+            self.spawn(self._load_names(client))
         self.window.show_calls(calls)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
@@ -358,6 +371,18 @@ class App:
                 self.window.repaint()  # painted now, not on a later loop turn
                 Path(marker).write_text(f"{time.time():.6f}\n", encoding="utf-8")
                 self.request_quit()
+
+    async def _load_names(self, client: PbxClient) -> None:
+        """Show extension names beside numbers; without them the numbers still show."""
+        from desktop.pbx import PbxError
+
+        try:
+            extensions = await client.extensions()
+        except PbxError as exc:
+            log.info("Extension names not loaded: %s", type(exc).__name__)
+            return
+        self.names.update_extensions(extensions)
+        self.window.set_name_lookup(self.names.lookup)
 
     # ------------------------------------------------------------ user actions
     def activate(self, number: str, *, dial: bool = False) -> None:
