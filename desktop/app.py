@@ -237,7 +237,7 @@ class App:
         window.restore_layout(self.ui_state)
         self.tray = tray = Tray(window)
         self.report = ConnectionReport(window, tray)
-        self.network = NetworkWatch(lambda: self.monitor.poke())
+        self.network = NetworkWatch(lambda: self.monitor.poke(from_user=False))
         window.close_to_tray = tray.available
         tray.set_popups_paused(self.settings.get(st.POPUPS_PAUSED))
 

@@ -128,16 +128,13 @@ def _international(number: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-_BADLY_ENCODED = "The link is encoded in a way a phone number never is."
-
-
 def _decode(part: str) -> str:
     try:
         decoded = unquote(part, errors="strict")
-    except UnicodeDecodeError:
-        raise DialTargetError(_BADLY_ENCODED) from None
-    if _CONTROL.search(decoded) or "%" in decoded:
-        raise DialTargetError(_BADLY_ENCODED)
+        if _CONTROL.search(decoded) or "%" in decoded:
+            raise ValueError(part)
+    except ValueError:  # UnicodeDecodeError included
+        raise DialTargetError("The link is encoded in a way a phone number never is.") from None
     return decoded
 
 

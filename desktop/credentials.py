@@ -1,21 +1,24 @@
 """The PBX password: in the OS keyring, or in this process's memory, never in a file.
 
-The only module that imports keyring. Every keyring call runs in one worker thread
-(some backends block on D-Bus or an unlock prompt, and some create event loops), so
-the UI never waits on it. What went wrong is an explicit CredentialState the UI can
-explain; there is no silent fallback to a plaintext store.
+The only module that imports keyring. Every keyring call runs in one daemon worker
+thread (some backends block on D-Bus or an unlock prompt, and some create event loops),
+so the UI never waits on it and a call that never returns cannot keep the app alive.
+What went wrong is an explicit CredentialState the UI can explain; there is no silent
+fallback to a plaintext store.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, TypeVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:  # keyring itself is imported on first use: demo mode never needs it
     from keyring.backend import KeyringBackend
@@ -106,6 +109,70 @@ def _state_for(exc: BaseException) -> CredentialState:
     return CredentialState.FAILED
 
 
+_Job = tuple[Callable[[], Any], asyncio.AbstractEventLoop, asyncio.Future[Any]]
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:
+    with contextlib.suppress(RuntimeError):  # that loop is closed: nobody waits any more
+        loop.call_soon_threadsafe(callback)
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: Exception | None) -> None:
+    if future.done():  # the caller gave up (cancelled) while the call ran
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+class _Worker:
+    """One daemon thread that runs keyring calls in order and hands results to asyncio.
+
+    One thread because backends are not all thread-safe; a daemon, unlike an executor's
+    threads (joined at interpreter exit), because an unanswered unlock prompt must not
+    keep the process alive after the user quits.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name="keyring", daemon=True)
+        self._thread.start()
+
+    def submit(self, call: Callable[[], R]) -> asyncio.Future[R]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._jobs.put((call, loop, future))
+        return cast("asyncio.Future[R]", future)
+
+    def stop(self) -> None:
+        """Cancel the calls not yet started and let the thread end; never waits."""
+        while True:
+            try:
+                job = self._jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None:
+                _call_soon(job[1], job[2].cancel)
+        self._jobs.put(None)
+
+    def _serve(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            self._run_one(*job)
+            del job  # hold no password while waiting for the next call
+
+    @staticmethod
+    def _run_one(
+        call: Callable[[], Any], loop: asyncio.AbstractEventLoop, future: asyncio.Future[Any]
+    ) -> None:
+        try:
+            result = call()
+        except Exception as exc:
+            _call_soon(loop, partial(_settle, future, None, exc))
+        else:
+            _call_soon(loop, partial(_settle, future, result, None))
+
+
 def _describe(exc: BaseException) -> str:
     # Backend messages name the store and the failure; they never hold the secret.
     return f"{type(exc).__name__}: {exc}"[:300]
@@ -121,7 +188,7 @@ class CredentialStore:
         self._resolved: CredentialResult | None = None
         self._resolve_lock = threading.Lock()
         self._session: dict[str, str] = {}
-        self._executor: ThreadPoolExecutor | None = None
+        self._worker: _Worker | None = None
 
     @classmethod
     def session_only(cls) -> CredentialStore:
@@ -178,16 +245,18 @@ class CredentialStore:
         return await self._run(lambda: self._forget(key))
 
     def close(self) -> None:
-        """Stop the worker thread (a hung keyring call must not hold up quitting)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = None
+        """Stop the worker thread without waiting (a hung keyring call must not hold up quitting).
+
+        Calls still queued are cancelled; a call already running is abandoned.
+        """
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
 
     async def _run(self, call: Callable[[], R]) -> R:
-        if self._executor is None:
-            # One thread: backends are not all thread-safe, and calls stay in order.
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="keyring")
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+        if self._worker is None:
+            self._worker = _Worker()
+        return await self._worker.submit(call)
 
     # The methods below run in the worker thread.
 

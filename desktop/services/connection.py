@@ -2,7 +2,8 @@
 
 `CallMonitor` polls `active_calls()` on one client per connection. When the PBX cannot
 be reached it retries with exponential backoff (1 s up to 30 s, with jitter); a wrong
-password is not retried until the user changes settings or asks (`poke()`). Sleep and
+password is not retried until the user changes settings or asks (`poke()`); a network
+change retries a lost connection at once but not a wrong password. Sleep and
 resume is noticed as a jump between the wall clock and the monotonic clock (or a tick
 that came far too late); the monitor then starts a fresh connection at once.
 """
@@ -33,6 +34,7 @@ __all__ = [
 ]
 
 UNEXPECTED_PROBLEM = "An unexpected problem interrupted the connection to the PBX. Retrying."
+UNEXPECTED_OPEN_PROBLEM = "An unexpected problem stopped the app from connecting to the PBX."
 
 
 class UnexpectedConnectionProblem(PbxError):
@@ -196,9 +198,13 @@ class CallMonitor(Generic[C]):
         self._clear_calls()
         self._restart()
 
-    def poke(self) -> None:
-        """Try again now: after a network change, or when the user asks."""
-        if self._factory is None:
+    def poke(self, *, from_user: bool = True) -> None:
+        """Try again now: when the user asks, or (`from_user=False`) after a network change.
+
+        Only the user lifts the hold after a wrong password or a bad address: those stay
+        wrong whatever the network does, and each retry is another failed login.
+        """
+        if self._factory is None or (self._held and not from_user):
             return
         self._held = False
         self._backoff.reset()
@@ -267,6 +273,12 @@ class CallMonitor(Generic[C]):
             client = factory()
         except PbxError as exc:
             self._fail(exc, hold=True)
+            return None
+        except Exception:
+            # A fault in the app or its install (a missing CA file, a broken time zone):
+            # retrying by itself would fail the same way, but settings or poke() try again.
+            log.exception("Opening a PBX connection failed unexpectedly")
+            self._fail(UnexpectedConnectionProblem(UNEXPECTED_OPEN_PROBLEM), hold=True)
             return None
         self._client = client
         return client

@@ -2,7 +2,9 @@
 
 Each target URL has its own queue and sender, so a slow receiver delays only itself and
 events reach each receiver in order. Failures are logged with the receiver's host only (a
-webhook URL often carries an access key) and never reach the switchboard.
+webhook URL often carries an access key) and never reach the switchboard. httpx logs each
+request's URL and puts it in its exceptions, so it is handed only the receiver's address;
+the real path and query are put back just before the request goes on the wire.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 PLACEHOLDERS = ("chanid", "src", "dst", "calltype", "status", "duration")
 _PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _QUEUE_LIMIT = 1000
+# A request extension holding the real URL: only the transport below reads it.
+_REAL_URL = "iexpbx_simulator.real_url"
 
 
 def _values(event: CallEvent) -> dict[str, str]:
@@ -58,9 +62,42 @@ def webhook_url(template: str, event: CallEvent) -> str:
 
 def safe_target(url: str) -> str:
     """What a log line may say about a receiver: scheme, host and port, nothing else."""
-    parts = urlsplit(url)
-    host = parts.hostname or "?"
-    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or "?"
+        return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+    except ValueError:  # a bad IPv6 address or port: still a log line, never a crash
+        return "(an invalid URL)"
+
+
+def _address_only(url: httpx.URL) -> httpx.URL:
+    """The receiver's scheme, host and port: what httpx may log and put in errors."""
+    return url.copy_with(userinfo=b"", raw_path=b"/", fragment=None)
+
+
+def _restoring_transport(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+    """A transport that sends each request to the real URL kept in its extensions."""
+    import httpx
+
+    class RestoreRealUrl(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            real = request.extensions.get(_REAL_URL)
+            if isinstance(real, httpx.URL):
+                extensions = {k: v for k, v in request.extensions.items() if k != _REAL_URL}
+                # A copy: httpx logs the request it made, which must keep the bare address.
+                request = httpx.Request(
+                    request.method,
+                    real,
+                    headers=request.headers,
+                    stream=request.stream,
+                    extensions=extensions,
+                )
+            return await inner.handle_async_request(request)
+
+        async def aclose(self) -> None:
+            await inner.aclose()
+
+    return RestoreRealUrl()
 
 
 class _Target:
@@ -101,6 +138,7 @@ class WebhookSender:
             timeout=httpx.Timeout(self._timeout),
             follow_redirects=False,
             trust_env=False,  # sent straight to the receiver, as the PBX does: no proxy, no .netrc
+            transport=_restoring_transport(httpx.AsyncHTTPTransport(trust_env=False)),
         )
         for target in self._targets:
             target.task = asyncio.create_task(self._run(target), name="iexpbx-sim-webhook")
@@ -135,13 +173,19 @@ class WebhookSender:
 
     async def _send(self, target: _Target, event: CallEvent) -> None:
         assert self._client is not None
-        url = webhook_url(target.template, event)
+        import httpx
+
         try:
+            url = httpx.URL(webhook_url(target.template, event))
+            # httpx is given the bare address, so a user:password in the URL goes as a header.
+            auth = httpx.BasicAuth(url.username, url.password) if url.userinfo else None
             # One deadline for the whole delivery (httpx's own timeouts count per step).
             # asyncio.timeout, unlike wait_for on 3.11, never swallows a cancellation
             # that races a finished request, so stop() cannot hang on a sender.
             async with asyncio.timeout(self._timeout):
-                response = await self._client.get(url)
+                response = await self._client.get(
+                    _address_only(url), auth=auth, extensions={_REAL_URL: url}
+                )
             if response.status_code >= 400:
                 self.failed += 1
                 log.info(

@@ -208,13 +208,19 @@ class CallsTab(QWidget):
         question = self.tr("Hang up the call from {caller} to {called}?").format(
             caller=self.model.party_text(call.src), called=self.model.party_text(call.dst)
         )
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Hang up"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            self,
         )
+        # Caller IDs come from outside callers: markup in one must not become a link.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
         if answer != QMessageBox.StandardButton.Yes:
             return
         # Polls go on while the question is open: the call may have ended meanwhile.

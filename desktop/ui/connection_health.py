@@ -56,7 +56,12 @@ class ConnectionReport:
 
 
 class NetworkWatch:
-    """Calls `on_change` when the network comes back or changes (if Qt can tell)."""
+    """Calls `on_change` when the network comes back or changes (if Qt can tell).
+
+    A network change is not the user asking: `on_change` should retry a lost connection
+    but leave a wrong password or address alone (`CallMonitor.poke(from_user=False)`),
+    or every change of Wi-Fi would be another failed login at the PBX.
+    """
 
     def __init__(self, on_change: Callable[[], None]) -> None:
         self._on_change = on_change

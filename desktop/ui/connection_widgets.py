@@ -221,6 +221,8 @@ class CertificatePanel(QGroupBox):
         self.fingerprint.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QLabel(wordWrap=True)
+        # The certificate's names are chosen by whoever made it.
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.trust = QCheckBox(
             self.tr("I have compared the fingerprint and trust this certificate")
         )

@@ -201,6 +201,7 @@ class ConnectPage(QWizardPage):
         self.setTitle(self.tr("Choose your extension"))
         self.setSubTitle(self.tr("Pick the extension of the phone on your desk."))
         self.status = QLabel(wordWrap=True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # may quote the PBX's words
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.certificate = CertificatePanel()
         self.retry = QPushButton(self.tr("Try again"))

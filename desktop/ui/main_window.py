@@ -7,6 +7,7 @@ set by the app when a tray exists) or asks the app to quit.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -297,7 +298,10 @@ class MainWindow(QMainWindow):
                 detail = detail[: _MAX_STATE_DETAIL - 1].rstrip() + "…"
             parts.append(detail)
         self._state_label.setText(" · ".join(parts))
-        self._state_label.setToolTip(self._state_message or names[self._state])
+        # A tooltip that looks like HTML is rendered as HTML, and the message may quote
+        # the PBX: show it as rich text made only of escaped, literal characters.
+        tip = self._state_message or names[self._state]
+        self._state_label.setToolTip(f"<qt>{html.escape(tip)}</qt>")
         colour = theme.state_colour(self._state, theme.is_dark(self))
         self._dot.setPixmap(icons.status_dot(colour))
         self._dot.setAccessibleName(names[self._state])

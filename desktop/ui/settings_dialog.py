@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -65,6 +66,8 @@ class SettingsDialog(QDialog):
         self.credentials = credentials
         self.tasks = TaskOwner()
         self.changed: set[str] = set()
+        # The saved password belongs to the saved account; any other account needs its own.
+        self._saved_account = (settings.get(st.SERVER_URL), settings.get(st.USERNAME))
         self._known_password: str | None = None
         self._known_state = CredentialState.NOT_STORED
         self._pending_pin: PinnedCertificate | None = None
@@ -83,11 +86,16 @@ class SettingsDialog(QDialog):
         self.remember = QCheckBox(self.tr("Save the password in this computer's keyring"))
         self.password_state = QLabel(wordWrap=True)
         self.password_state.hide()
+        self.password_needed = QLabel(self.tr("Enter the password for this server."))
+        self.password_needed.setWordWrap(True)
+        self.password_needed.setStyleSheet(tone("warning"))
+        self.password_needed.hide()
         self.extension = QComboBox(editable=True)
         self.extension.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone = TimeZoneCombo()
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_result = QLabel(wordWrap=True)
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # may quote the PBX's words
         self.certificate = CertificatePanel()
         connection = QGroupBox(self.tr("Connection"))
         form = QFormLayout(connection)
@@ -95,6 +103,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.http_warning)
         form.addRow(self.tr("API user name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.password_needed)
         form.addRow("", self.remember)
         form.addRow("", self.password_state)
         form.addRow(self.tr("My extension:"), self.extension)
@@ -139,6 +148,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.server.textChanged.connect(self._update_http_warning)
+        for edit in (self.server, self.username, self.password):
+            edit.textChanged.connect(self._update_password_hint)
         self.test_button.clicked.connect(self.test_connection)
         self.certificate.trust_changed.connect(self._on_trust_changed)
         self.buttons.accepted.connect(self.save)
@@ -156,6 +167,7 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(s.get(st.THEME))))
         self.start_minimized.setChecked(s.get(st.START_MINIMIZED))
         self._update_http_warning()
+        self._update_password_hint()
         mark_locked(s, "server_url", self.server)
         mark_locked(s, "username", self.username)
         mark_locked(s, "extension", self.extension)
@@ -166,19 +178,40 @@ class SettingsDialog(QDialog):
         mark_locked(s, "start_minimized", self.start_minimized)
 
     async def _load_password(self) -> None:
-        url, user = self.settings.get(st.SERVER_URL), self.settings.get(st.USERNAME)
+        url, user = self._saved_account
         if not (url and user):
             return
         result = await self.credentials.load(user, url)
         self._known_password, self._known_state = result.password, result.state
-        if result.password:
-            self.password.setPlaceholderText(self.tr("Unchanged"))
         self.remember.setChecked(
             result.state is not CredentialState.SESSION_ONLY and not result.state.is_problem
         )
         self.password_state.setText(credential_state_text(result.state))
-        self.password_state.show()
+        self._update_password_hint()
+
+    def _is_saved_account(self) -> bool:
+        """Whether the address and user name entered are those the saved password is for."""
+        try:
+            url = normalize_server_url(self.server.text())
+        except ServerUrlError:
+            return False
+        return (url, self.username.text().strip()) == self._saved_account
+
+    def _update_password_hint(self) -> None:
+        # A look-alike address or a typo must never receive the saved password unasked.
+        saved_account = self._is_saved_account()
+        unchanged = saved_account and bool(self._known_password)
+        self.password.setPlaceholderText(self.tr("Unchanged") if unchanged else "")
+        self.password_state.setVisible(saved_account and bool(self.password_state.text()))
+        self.password_needed.setVisible(not saved_account and not self.password.text())
         self._refit()
+
+    def _ask_for_password(self) -> str:
+        """Point at the password field; returns the sentence saying why."""
+        self.password_needed.show()
+        self.password.setFocus()
+        self._refit()
+        return self.tr("Enter the password for this server.")
 
     def _update_http_warning(self) -> None:
         self.http_warning.setVisible(is_plain_http(self.server.text()))
@@ -234,8 +267,13 @@ class SettingsDialog(QDialog):
         url = self._server_url()
         if url is None:
             return
+        if not self.password.text() and not self._is_saved_account():
+            self.test_result.setStyleSheet(tone("warning"))
+            self.test_result.setText(self._ask_for_password())
+            return
         password = self.password.text() or self._known_password
         if not password:
+            self.test_result.setStyleSheet("")
             self.test_result.setText(self.tr("Enter the password first."))
             return
         self.test_button.setEnabled(False)
@@ -322,8 +360,11 @@ class SettingsDialog(QDialog):
         self.accept()
 
     async def _save_password(self, url: str, user: str) -> bool:
-        old_url, old_user = self.settings.get(st.SERVER_URL), self.settings.get(st.USERNAME)
+        old_url, old_user = self._saved_account
         moved = (url, user) != (old_url, old_user)
+        if moved and not self.password.text():
+            self._show_error(self._ask_for_password())
+            return False
         password = self.password.text() or self._known_password
         remember = self.remember.isChecked()
         stops_saving = not remember and self._known_state is CredentialState.STORED

@@ -10,7 +10,9 @@ Dial…, Settings, Quit and Pause popups only emit: the app decides what they do
 
 from __future__ import annotations
 
+import html
 import logging
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
@@ -24,6 +26,15 @@ from desktop.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 _MESSAGE_MS = 8000
+
+
+def notification_body(text: str) -> str:
+    """`text` for a notification body: escaped where the notification server reads markup."""
+    # Freedesktop notification servers render a subset of HTML in the body (the summary
+    # is plain text); Windows and macOS show the body as plain text.
+    if sys.platform in ("win32", "darwin"):
+        return text
+    return html.escape(text, quote=False)
 
 
 class Tray(QObject):
@@ -100,9 +111,13 @@ class Tray(QObject):
         self.set_state(self.state, self.missed_calls)
 
     def notify(self, title: str, message: str) -> None:
-        """A desktop notification from the tray icon; nothing without a tray."""
+        """A desktop notification from the tray icon; nothing without a tray.
+
+        The message is shown as written: it may quote the PBX, and caller IDs come from
+        outside callers, so markup in it must not become a link or formatting.
+        """
         if self.available and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(title, message, icons.app_icon(), _MESSAGE_MS)
+            self.icon.showMessage(title, notification_body(message), icons.app_icon(), _MESSAGE_MS)
         else:
             log.debug("Notification not shown (no tray): %s", title)
 

@@ -931,6 +931,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Önce parolayı girin.</translation>
     </message>
     <message>
+        <source>Enter the password for this server.</source>
+        <translation>Bu sunucunun parolasını girin.</translation>
+    </message>
+    <message>
         <source>Connecting…</source>
         <translation>Bağlanıyor…</translation>
     </message>

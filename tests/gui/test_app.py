@@ -248,11 +248,35 @@ def test_network_changes_retry_at_once(qtbot: Any, started: list[App]) -> None:
     app = start(qtbot, started, App(cli.parse_args(["--demo"])))
     if not app.network.start() or app.network.info is None:
         pytest.skip("no network-information backend on this machine")
-    pokes: list[int] = []
-    app.monitor.poke = lambda: pokes.append(1)  # type: ignore[method-assign]
+    pokes: list[dict[str, Any]] = []
+    app.monitor.poke = lambda **how: pokes.append(how)  # type: ignore[method-assign]
     reachability = QNetworkInformation.Reachability
     app.network.info.reachabilityChanged.emit(reachability.Online)
-    assert pokes == [1]
+    assert pokes == [{"from_user": False}]  # a retry, but not the user asking
+
+
+def test_a_network_change_does_not_retry_a_wrong_password(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    keyring = stored_keyring(simulator)
+    for key in keyring.passwords:
+        keyring.passwords[key] = "wrong-password"
+    app = start(qtbot, started, configured_app(tmp_path, simulator, keyring))
+    qtbot.waitUntil(lambda: app.window.banner.isVisible(), timeout=WAIT_MS)
+    assert app.monitor.status.waiting_for_user
+    if not app.network.start() or app.network.info is None:
+        pytest.skip("no network-information backend on this machine")
+    states: list[str] = []
+    app.window.set_connection_state = lambda state, _text: states.append(state)  # type: ignore[method-assign]
+    reachability = QNetworkInformation.Reachability
+    for change in (reachability.Disconnected, reachability.Online, reachability.Online):
+        app.network.info.reachabilityChanged.emit(change)
+    qtbot.wait(200)  # long enough to see a login attempt begin, were one made
+    assert states == [] and app.monitor.status.waiting_for_user
+    app.monitor.poke()  # the user's own retry is made
+    qtbot.waitUntil(lambda: "connecting" in states, timeout=WAIT_MS)
 
 
 def test_poll_interval_setting_applies_at_once(

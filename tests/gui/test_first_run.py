@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWizard
 import desktop.ui.connection_check as connection_check
 from desktop import settings as st
 from desktop.credentials import SERVICE_NAME, CredentialState, CredentialStore
-from desktop.pbx import Extension, PbxCertificateError
+from desktop.pbx import Extension, PbxApiError, PbxCertificateError
 from desktop.pbx.tls import CertificateInfo
 from desktop.server_address import local_timezone_name
 from desktop.ui.first_run import FirstRunWizard
@@ -372,6 +372,29 @@ def test_self_signed_certificate_is_shown_and_exactly_it_is_trusted(
     assert settings.get("tls_pinned_pem") == PEM_A
     assert settings.get("tls_pinned_sha256") == FP_A
     assert settings.get("extension") == "102"
+
+
+def test_markup_from_the_certificate_and_the_pbx_is_shown_as_written(
+    qtbot: Any,
+    settings: st.Settings,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    link = '<a href="https://evil.example">Police</a>'
+    expires = datetime.datetime(2031, 5, 1, tzinfo=datetime.UTC)
+    fake = FakePbx(monkeypatch, CertificateInfo(PEM_A, FP_A, link, "CN=ca", expires, False))
+    fake.fail_with = PbxApiError("The PBX refused the request.", server_message=link)
+    wizard = make_wizard(qtbot, settings, CredentialStore())
+    fill_server_page(wizard, "pbx.local", "api", "pw")
+    go_to_extensions(qtbot, wizard)
+    page = wizard.connect_page
+    qtbot.waitUntil(page.certificate.isVisible)
+    assert page.certificate.details.textFormat() == Qt.TextFormat.PlainText
+    assert f"Issued to: {link}" in page.certificate.details.text()
+    page.certificate.trust.setChecked(True)
+    qtbot.waitUntil(page.retry.isVisible, timeout=5000)
+    assert page.status.textFormat() == Qt.TextFormat.PlainText
+    assert link in page.status.text()
 
 
 def test_changed_certificate_is_refused_with_a_clear_warning(

@@ -48,16 +48,18 @@ def answer(monkeypatch):
     class Answer:
         reply = QMessageBox.StandardButton.Yes
         asked: list[str] = []  # noqa: RUF012
+        boxes: list[QMessageBox] = []  # noqa: RUF012
         during = None  # something that happens while the question is open
 
-    def question(parent, title, text, *args, **kwargs):
-        Answer.asked.append(text)
+    def exec_(box):
+        Answer.boxes.append(box)
+        Answer.asked.append(box.text())
         if Answer.during:
             Answer.during()
         return Answer.reply
 
-    Answer.asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    Answer.asked, Answer.boxes = [], []
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return Answer
 
 
@@ -236,6 +238,20 @@ def test_hang_up_asks_and_emits_the_channel(window, qtbot, answer):
     assert answer.asked == ["Hang up the call from Ayşe Yılmaz (05324417788) to Satış (630)?"]
 
 
+def test_hang_up_question_shows_a_caller_id_with_markup_as_plain_text(window, qtbot, answer):
+    link = '<a href="https://evil.example">Police</a>'
+    call = ActiveCall("SIP/trunk-77", timedelta(seconds=3), "Dial", "Ringing", link, "101")
+    window.show_calls([call])
+    select(window, call.channel)
+    with qtbot.waitSignal(window.hangup_requested, timeout=1000):
+        window.calls_tab.hang_up_selected()
+    (box,) = answer.boxes
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert link in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    assert box.windowTitle() == "Hang up"
+
+
 def test_hang_up_declined_emits_nothing(window, qtbot, answer):
     answer.reply = QMessageBox.StandardButton.No
     window.show_calls(CALLS)
@@ -308,6 +324,15 @@ def test_banner_kinds_and_bad_kind(window):
     assert window.banner.kind == "warning"
     window.show_banner("Heads up", "purple")
     assert window.banner.kind == "error" and window.banner.text == "Heads up"
+
+
+def test_banner_shows_markup_from_the_pbx_literally(window):
+    message = 'The PBX said: <a href="https://evil.example">Police</a>'
+    window.show_banner(message)
+    label = window.banner._text
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert not label.openExternalLinks()
+    assert window.banner.text == message
 
 
 # -- dial --------------------------------------------------------------------------------------
@@ -480,3 +505,15 @@ def test_a_real_page_replaces_a_placeholder_tab(window):
     assert window.current_tab() == "calls"
     with pytest.raises(ValueError):
         window.set_tab_page("voicemail", QLabel())
+
+
+def test_status_tooltip_shows_pbx_words_literally(qtbot: object) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.set_connection_state("offline", '<a href="https://evil.example">Oturum</a> & <b>x</b>')
+    tip = window._state_label.toolTip()
+    document = QTextDocument()
+    document.setHtml(tip)
+    assert document.toPlainText() == '<a href="https://evil.example">Oturum</a> & <b>x</b>'

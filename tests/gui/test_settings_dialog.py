@@ -250,7 +250,7 @@ def test_ok_saves_settings_and_the_password_goes_to_the_keyring(
     assert "Yeni" not in (config_dir / "iexpbx-desktop.ini").read_text()
 
 
-def test_changing_the_account_moves_the_saved_password(
+def test_changing_the_account_needs_the_password_then_moves_it(
     qtbot: Any, config_dir: Path, memory_keyring: MemoryKeyring
 ) -> None:
     settings = configured(config_dir, "https://pbx.example.com")
@@ -260,9 +260,128 @@ def test_changing_the_account_moves_the_saved_password(
     qtbot.waitUntil(lambda: dialog.password.placeholderText() == "Unchanged")
     assert "saved in this computer's keyring" in dialog.password_state.text()
     dialog.username.setText("second")
+    assert dialog.password.placeholderText() == ""
+    assert dialog.password_needed.isVisible()
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == "Enter the password for this server."
+    assert dialog.isVisible() and settings.get("username") == SIM_USER
+    assert memory_keyring.passwords == {
+        (SERVICE_NAME, f"{SIM_USER}@https://pbx.example.com"): "old-pw"
+    }
+
+    dialog.password.setText("second-pw")
+    assert not dialog.password_needed.isVisible()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         press(qtbot, dialog, OK)
-    assert memory_keyring.passwords == {(SERVICE_NAME, "second@https://pbx.example.com"): "old-pw"}
+    assert settings.get("username") == "second"
+    assert memory_keyring.passwords == {
+        (SERVICE_NAME, "second@https://pbx.example.com"): "second-pw"
+    }
+
+
+@pytest.fixture(scope="module")
+def other_simulator() -> Iterator[str]:
+    """A second PBX that would accept the first one's password if it were sent there."""
+    from desktop.simulator import SimulatorConfig, SimulatorThread
+
+    thread = SimulatorThread(
+        SimulatorConfig(seed=6, username=SIM_USER, password=SIM_PASSWORD, extensions=6)
+    )
+    url = thread.start()
+    yield url
+    thread.stop()
+
+
+def saved_account_dialog(
+    qtbot: Any, config_dir: Path, url: str, memory_keyring: MemoryKeyring
+) -> tuple[SettingsDialog, st.Settings]:
+    settings = configured(config_dir, url)
+    creds = CredentialStore(memory_keyring)
+    run(qtbot, creds.store(SIM_USER, url, SIM_PASSWORD))
+    dialog = open_dialog(qtbot, settings, creds)
+    qtbot.waitUntil(lambda: dialog.password.placeholderText() == "Unchanged")
+    return dialog, settings
+
+
+def wait_for_test_result(qtbot: Any, dialog: SettingsDialog) -> str:
+    dialog.test_result.clear()
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled() and dialog.test_result.text()
+                    not in ("", "Connecting…"), timeout=10_000)  # fmt: skip
+    return str(dialog.test_result.text())
+
+
+def test_test_does_not_send_the_saved_password_to_a_new_address(
+    qtbot: Any,
+    simulator: str,
+    other_simulator: str,
+    config_dir: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    dialog, _ = saved_account_dialog(qtbot, config_dir, simulator, memory_keyring)
+    stored = dict(memory_keyring.passwords)
+    dialog.server.setText(other_simulator)
+    assert dialog.password.placeholderText() == ""
+    assert dialog.password_needed.isVisible()
+    assert dialog.password_needed.text() == "Enter the password for this server."
+
+    # The other PBX takes the same password: "Connected" would mean it was sent there.
+    assert wait_for_test_result(qtbot, dialog) == "Enter the password for this server."
+    assert dialog.extension.count() == 0
+    assert memory_keyring.passwords == stored
+
+    dialog.password.setText(SIM_PASSWORD)
+    assert wait_for_test_result(qtbot, dialog) == "Connected: 6 extensions"
+
+
+def test_ok_with_a_new_address_and_no_password_saves_nothing(
+    qtbot: Any, simulator: str, other_simulator: str, config_dir: Path,
+    memory_keyring: MemoryKeyring,
+) -> None:  # fmt: skip
+    dialog, settings = saved_account_dialog(qtbot, config_dir, simulator, memory_keyring)
+    stored = dict(memory_keyring.passwords)
+    ini_before = (config_dir / "iexpbx-desktop.ini").read_text()
+    dialog.server.setText(other_simulator)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == "Enter the password for this server."
+    assert dialog.isVisible() and dialog.password.hasFocus()
+    assert settings.get("server_url") == simulator and settings.get("theme") == "system"
+    assert (config_dir / "iexpbx-desktop.ini").read_text() == ini_before
+    assert memory_keyring.passwords == stored
+
+
+def test_a_plain_http_address_is_another_server_for_the_password(
+    qtbot: Any, config_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog, _ = saved_account_dialog(qtbot, config_dir, "https://pbx.example.com", memory_keyring)
+    dialog.server.setText("http://pbx.example.com")
+    assert dialog.password.placeholderText() == ""
+    assert dialog.password_needed.isVisible()
+    dialog.server.setText(" pbx.example.com/ ")  # the same server, written differently
+    assert dialog.password.placeholderText() == "Unchanged"
+    assert not dialog.password_needed.isVisible()
+
+
+def test_the_saved_account_still_uses_the_saved_password(
+    qtbot: Any, simulator: str, config_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog, settings = saved_account_dialog(qtbot, config_dir, simulator, memory_keyring)
+    stored = dict(memory_keyring.passwords)
+    assert not dialog.password_needed.isVisible()
+    assert wait_for_test_result(qtbot, dialog) == "Connected: 9 extensions"
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press(qtbot, dialog, OK)
+    assert settings.get("theme") == "dark"
+    assert memory_keyring.passwords == stored
+
+
+def test_the_test_result_shows_the_pbx_words_as_plain_text(qtbot: Any, config_dir: Path) -> None:
+    dialog = open_dialog(qtbot, configured(config_dir, ""), CredentialStore.session_only())
+    assert dialog.test_result.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_locked_keyring_is_explained_then_session_only_is_used(

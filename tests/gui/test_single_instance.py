@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import socket
+import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 
+from desktop.ui import single_instance
 from desktop.ui.single_instance import (
     MAX_MESSAGE_BYTES,
     Activation,
@@ -160,3 +165,134 @@ def test_messages_round_trip_and_are_checked_again() -> None:
     assert decode_message(encode_message(Activation()).strip()) == Activation()
     assert decode_message(json.dumps({"v": 1, "dial": "tel:101"}).encode()) is None
     assert decode_message(b"x" * (MAX_MESSAGE_BYTES + 1)) is None
+
+
+# -- where the socket lives: nobody else can take the name first -------------------------------
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """A folder with a short path: a socket's whole path must fit in about 100 bytes."""
+    folder = Path(tempfile.mkdtemp(prefix="si-"))
+    yield folder
+    shutil.rmtree(folder)
+
+
+@pytest.fixture
+def no_runtime_dir(monkeypatch: pytest.MonkeyPatch, short_tmp: Path) -> Path:
+    """No XDG_RUNTIME_DIR; the temporary and configuration folders are under short_tmp."""
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    temp = short_tmp / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(single_instance, "_user_config_dir", lambda: short_tmp / "config")
+    return temp
+
+
+def assert_private(folder: Path) -> None:
+    info = folder.lstat()
+    assert stat.S_ISDIR(info.st_mode)
+    assert stat.S_IMODE(info.st_mode) == 0o700
+    assert info.st_uid == os.getuid()
+
+
+unix_only = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and modes")
+
+
+@unix_only
+def test_without_a_runtime_folder_the_socket_is_in_a_private_folder(
+    qtbot: Any, tmp_path: Path, no_runtime_dir: Path, servers: list[SingleInstanceServer]
+) -> None:
+    name = server_name(tmp_path / "config")
+    folder = Path(name).parent
+    assert folder == no_runtime_dir / f"iexpbx-desktop-{os.getuid()}"
+    assert_private(folder)
+    assert server_name(tmp_path / "config", demo=True) != name
+    assert Path(server_name(tmp_path / "config", demo=True)).parent == folder
+
+    server = listening(servers, name)
+    assert Path(server._server.fullServerName()).parent == folder
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [Path(name).name, f"{Path(name).name}.lock"]
+    )
+    received: list[str] = []
+    server.activated.connect(received.append)
+    send_raw(qtbot, name, encode_message(Activation("101")))
+    qtbot.waitUntil(lambda: received == ["101"])
+
+
+@unix_only
+def test_a_private_folder_others_could_enter_is_closed(
+    tmp_path: Path, no_runtime_dir: Path
+) -> None:
+    folder = no_runtime_dir / f"iexpbx-desktop-{os.getuid()}"
+    folder.mkdir()
+    folder.chmod(0o777)
+    assert Path(server_name(tmp_path)).parent == folder
+    assert_private(folder)
+
+
+@unix_only
+def test_a_folder_name_taken_with_a_link_is_not_used(
+    tmp_path: Path, short_tmp: Path, no_runtime_dir: Path
+) -> None:
+    elsewhere = tmp_path / "someone-elses"
+    elsewhere.mkdir(mode=0o700)
+    (no_runtime_dir / f"iexpbx-desktop-{os.getuid()}").symlink_to(elsewhere)
+    folder = Path(server_name(tmp_path)).parent
+    assert folder == short_tmp / "config" / "run"
+    assert_private(folder)
+    assert list(elsewhere.iterdir()) == []
+
+
+@unix_only
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_a_folder_owned_by_another_user_is_not_used(
+    tmp_path: Path, short_tmp: Path, no_runtime_dir: Path
+) -> None:
+    taken = no_runtime_dir / f"iexpbx-desktop-{os.getuid()}"
+    taken.mkdir(mode=0o700)
+    os.chown(taken, os.getuid() + 4242, -1)
+    folder = Path(server_name(tmp_path)).parent
+    assert folder == short_tmp / "config" / "run"
+    assert_private(folder)
+    assert taken.stat().st_uid == os.getuid() + 4242  # left alone
+
+
+@unix_only
+def test_a_runtime_folder_open_to_others_is_not_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, short_tmp: Path, no_runtime_dir: Path
+) -> None:
+    runtime = short_tmp / "runtime"
+    runtime.mkdir()
+    runtime.chmod(0o755)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert Path(server_name(tmp_path)).parent == no_runtime_dir / f"iexpbx-desktop-{os.getuid()}"
+    assert stat.S_IMODE(runtime.stat().st_mode) == 0o755  # not ours to change
+    runtime.chmod(0o700)
+    assert Path(server_name(tmp_path)).parent == runtime
+
+
+def test_windows_pipe_salt_is_made_once_and_kept_private(tmp_path: Path) -> None:
+    folder = tmp_path / "config"
+    salt = single_instance._pipe_salt(folder)
+    assert re.fullmatch(r"[0-9a-f]{32}", salt)
+    assert single_instance._pipe_salt(folder) == salt
+    if sys.platform != "win32":
+        assert stat.S_IMODE((folder / "pipe-name-salt").stat().st_mode) == 0o600
+    (folder / "pipe-name-salt").write_text("broken")
+    renewed = single_instance._pipe_salt(folder)
+    assert re.fullmatch(r"[0-9a-f]{32}", renewed) and renewed != salt
+    assert single_instance._pipe_salt(folder) == renewed
+
+
+def test_windows_pipe_names_hold_the_session_and_the_users_salt() -> None:
+    name = single_instance._windows_pipe_name("default", "2", "a" * 32)
+    assert name.startswith("iexpbx-desktop-2-")
+    assert "a" * 32 not in name  # the salt itself is not given away
+    others = {
+        single_instance._windows_pipe_name("default", "3", "a" * 32),  # another session
+        single_instance._windows_pipe_name("default", "2", "b" * 32),  # another user
+        single_instance._windows_pipe_name("demo", "2", "a" * 32),
+    }
+    assert name not in others and len(others) == 3

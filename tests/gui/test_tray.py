@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -144,4 +146,25 @@ def test_with_a_system_tray_the_icon_shows_and_notifies(window, monkeypatch):
     assert tray.available is True
     tray.notify("Missed call", "0532 441 77 88")
     assert shown == [("Missed call", "0532 441 77 88")]
+    tray.hide()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="bodies are plain text there")
+def test_markup_in_a_notification_reaches_the_desktop_as_text(window, monkeypatch):
+    # Freedesktop notification servers render body markup: a link in a caller ID or a PBX
+    # message would become clickable.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: True))
+    shown = []
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *a: shown.append(a[:2]))
+    tray = Tray(window)
+    tray.notify(
+        "PBX connection lost", 'The PBX said: <a href="https://evil.example">Police</a> & co'
+    )
+    assert shown == [
+        (
+            "PBX connection lost",
+            'The PBX said: &lt;a href="https://evil.example"&gt;Police&lt;/a&gt; &amp; co',
+        )
+    ]
     tray.hide()

@@ -149,3 +149,40 @@ async def test_a_dead_receiver_never_breaks_the_switchboard(
         await sim.stop()
     logged = caplog.text
     assert "KEY999" not in logged and "hunter2" not in logged and "secret-path" not in logged
+
+
+@pytest.mark.asyncio
+async def test_access_keys_in_webhook_urls_reach_the_receiver_but_no_log(
+    make_sim: SimFactory,
+    api_for: ApiFor,
+    receiver: Receiver,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    plain = receiver.url + "/hook/PATHSECRET?apikey=K3YSECRET"
+    template = receiver.url + "/crm/PATHSECRET/start?apikey=K3YSECRET&caller={src}&chan={chanid}"
+    with caplog.at_level(logging.DEBUG):  # the root logger: httpx's and httpcore's lines too
+        sim = await make_sim(calls_per_minute=0, start_webhooks=(plain, template))
+        api = api_for(sim)
+        assert (await api.call("callnumber", number="905321234567", internal="101"))["success"]
+        await receiver.wait_for(2)
+        await sim.stop()
+    paths = sorted(path for path, _ in receiver.hits)
+    assert paths == ["/crm/PATHSECRET/start", "/hook/PATHSECRET"]
+    assert all(query["apikey"] == "K3YSECRET" for _, query in receiver.hits)
+    crm = next(query for path, query in receiver.hits if path.startswith("/crm/"))
+    assert crm["caller"] == "101" and crm["chan"]
+    sent = [r for r in caplog.records if r.name == "httpx"]
+    assert len(sent) == 2, "httpx logs each delivery (so this test can see what it says)"
+    assert all(receiver.url in r.getMessage() for r in sent)
+    for record in caplog.records:
+        said = record.getMessage()
+        assert "K3YSECRET" not in said and "PATHSECRET" not in said, record.name
+    assert "K3YSECRET" not in caplog.text and "PATHSECRET" not in caplog.text  # tracebacks too
+
+
+@pytest.mark.parametrize("url", ["http://[bad/hook?key=K3Y", "http://pbx.example:99999/?key=K3Y"])
+def test_a_malformed_webhook_url_is_still_logged_without_its_key(url: str) -> None:
+    from desktop.simulator.webhooks import safe_target
+
+    shown = safe_target(url)
+    assert shown and "K3Y" not in shown

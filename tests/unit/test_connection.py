@@ -11,6 +11,7 @@ import pytest
 from desktop.pbx.errors import PbxAuthError, PbxConnectionError, PbxInputError
 from desktop.pbx.models import ActiveCall
 from desktop.services.connection import (
+    UNEXPECTED_OPEN_PROBLEM,
     UNEXPECTED_PROBLEM,
     Backoff,
     CallMonitor,
@@ -302,6 +303,33 @@ async def test_unexpected_errors_are_logged_and_retried(caplog: pytest.LogCaptur
     await mon.aclose()
 
 
+async def test_a_client_that_cannot_be_made_goes_offline_and_poke_tries_again(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server, seen = FakeServer(), Recorder()
+    attempts: list[int] = []
+
+    def broken_install() -> FakePbx:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise FileNotFoundError(2, "No such file or directory", "/app/certifi/cacert.pem")
+        return server.client()
+
+    mon = monitor(seen, backoff=Backoff(0.001, 0.001))
+    mon.connect(broken_install)
+    await until(lambda: mon.status.state is OFFLINE)
+    assert isinstance(mon.status.error, UnexpectedConnectionProblem)
+    assert mon.status.message == UNEXPECTED_OPEN_PROBLEM
+    assert mon.status.waiting_for_user  # it would fail the same way again: no spinning
+    assert "Opening a PBX connection failed unexpectedly" in caplog.text
+    await asyncio.sleep(0.03)
+    assert len(attempts) == 1 and mon.running
+    mon.poke()
+    await until(lambda: mon.status.state is ONLINE)
+    assert len(attempts) == 2 and server.polls >= 1
+    await mon.aclose()
+
+
 async def test_a_failing_listener_does_not_stop_the_monitor() -> None:
     server = FakeServer()
 
@@ -322,6 +350,52 @@ def test_interval_must_be_sensible() -> None:
     mon = monitor(seen)
     mon.interval = 5
     assert mon.interval == 5.0
+
+
+# ---------------------------------------------------------------- network changes
+async def test_a_network_change_does_not_retry_a_wrong_password() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    mon.poke(from_user=False)
+    mon.poke(from_user=False)
+    await asyncio.sleep(0.03)
+    assert server.polls == 1 and mon.status.waiting_for_user
+    assert seen.states[-1] is OFFLINE
+    mon.poke()  # the user asks: that is tried at once
+    await until(lambda: server.polls == 2)
+    await mon.aclose()
+
+
+async def test_a_network_change_does_not_retry_an_address_the_client_refuses() -> None:
+    seen, attempts = Recorder(), []
+
+    def refuse() -> FakePbx:
+        attempts.append(1)
+        raise PbxInputError("The server address must start with http:// or https://.")
+
+    mon = monitor(seen)
+    mon.connect(refuse)
+    await until(lambda: mon.status.state is OFFLINE)
+    mon.poke(from_user=False)
+    await asyncio.sleep(0.03)
+    assert len(attempts) == 1 and mon.status.waiting_for_user
+    mon.poke()
+    await until(lambda: len(attempts) == 2)
+    await mon.aclose()
+
+
+async def test_a_network_change_retries_a_lost_connection_at_once() -> None:
+    server, seen = FakeServer(DOWN), Recorder()
+    mon = monitor(seen, backoff=Backoff(3600, 3600))
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is OFFLINE)
+    server.answer = [CALL]
+    mon.poke(from_user=False)
+    await until(lambda: mon.status.state is ONLINE)
+    assert server.polls == 2
+    await mon.aclose()
 
 
 # ---------------------------------------------------------------- sleep / resume

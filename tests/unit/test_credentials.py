@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import subprocess
+import sys
+import textwrap
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -259,3 +263,90 @@ async def test_session_only_store_never_touches_the_keyring(memory_keyring: Memo
 def test_password_never_in_repr() -> None:
     result = CredentialResult(CredentialState.STORED, SECRET)
     assert SECRET not in repr(result) and SECRET not in str(result)
+
+
+# A keyring that never answers in time, like an unlock prompt nobody clicks.
+_QUIT_WHILE_KEYRING_HANGS = textwrap.dedent(
+    """
+    import asyncio, time
+    from keyring.backend import KeyringBackend
+    from desktop.credentials import CredentialStore
+
+    class Hung(KeyringBackend):
+        priority = 1
+        def get_password(self, service, username):
+            time.sleep(5)
+        def set_password(self, service, username, password):
+            time.sleep(5)
+        def delete_password(self, service, username):
+            time.sleep(5)
+
+    async def main():
+        creds = CredentialStore(Hung())
+        loading = asyncio.create_task(creds.load("api", "https://pbx.example.com"))
+        await asyncio.sleep(0.2)
+        loading.cancel()
+        creds.close()
+
+    asyncio.run(main())
+    print("quit")
+    """
+)
+
+
+def test_quitting_does_not_wait_for_a_hung_keyring() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _QUIT_WHILE_KEYRING_HANGS],
+        capture_output=True,
+        text=True,
+        timeout=3,  # the hung call takes 5 s: the process must not wait for it
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "quit"
+
+
+class SlowKeyring(MemoryKeyring):
+    """Holds every read until the test lets it go."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = threading.Event()
+        self.release = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.entered.set()
+        self.release.wait(5)
+        return super().get_password(service, username)
+
+
+@pytest.mark.asyncio
+async def test_a_cancelled_call_does_not_disturb_the_next_one() -> None:
+    backend = SlowKeyring()
+    creds = CredentialStore(backend)
+    await creds.store("api", URL, SECRET)
+    first = asyncio.create_task(creds.load("api", URL))
+    await asyncio.sleep(0)
+    first.cancel()
+    second = asyncio.create_task(creds.load("api", URL))
+    backend.release.set()
+    loaded = await second
+    assert loaded.state is CredentialState.STORED and loaded.password == SECRET
+    assert first.cancelled()
+    creds.close()
+
+
+@pytest.mark.asyncio
+async def test_calls_waiting_at_close_are_cancelled_and_a_new_call_still_works() -> None:
+    backend = SlowKeyring()
+    creds = CredentialStore(backend)
+    await creds.store("api", URL, SECRET)
+    running = asyncio.create_task(creds.load("api", URL))
+    waiting = asyncio.create_task(creds.load("api", URL))
+    assert await asyncio.to_thread(backend.entered.wait, 5)  # the second is still queued
+    creds.close()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    backend.release.set()
+    assert (await running).password == SECRET
+    assert (await creds.load("api", URL)).password == SECRET
+    creds.close()
