@@ -109,7 +109,7 @@ class AccountFlow:
         # The demo never touches the keyring: its dialog keeps passwords in memory only.
         credentials = self.credentials or CredentialStore.session_only()
         self.window.bring_to_front()
-        dialog = SettingsDialog(self.settings, credentials, self.window)
+        dialog = SettingsDialog(self.settings, credentials, self.window, demo=self.demo)
         self._spawn(self._settings_closed(dialog))
 
     async def _settings_closed(self, dialog: SettingsDialog) -> None:

@@ -41,14 +41,17 @@ class ConnectionReport:
             if text == self._banner:  # once per problem, not once per retry
                 return
             self._banner = text
-            if status.error is None:  # the app's own words (not set up, no password)
-                hint = ""
-            elif status.waiting_for_user:
-                hint = " " + QCoreApplication.translate("App", "Check Settings.")
+            if status.error is None:
+                # The app's own words (not set up yet, no password): it waits for the
+                # user, nothing failed, so no alarm.
+                self.window.show_banner(text, "info")
+                return
+            if status.waiting_for_user:
+                hint = QCoreApplication.translate("App", "Check Settings.")
             else:
-                hint = " " + QCoreApplication.translate("App", "The app keeps trying to reconnect.")
-            self.window.show_banner(text + hint)
-            if status.error is not None and not self.window.isVisible():
+                hint = QCoreApplication.translate("App", "The app keeps trying to reconnect.")
+            self.window.show_banner(f"{text} {hint}", "error")
+            if not self.window.isVisible():
                 self.tray.notify(QCoreApplication.translate("App", "PBX connection lost"), text)
         elif status.state is ConnectionState.ONLINE and self._banner:
             self._banner = ""

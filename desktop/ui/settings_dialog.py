@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
 from desktop.pbx import Extension
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
+from desktop.ui import theme
 from desktop.ui.connection_check import (
     PinnedCertificate,
     check_connection,
@@ -47,23 +47,32 @@ from desktop.ui.connection_widgets import (
     tone,
 )
 from desktop.ui.error_text import error_text
+from desktop.ui.general_settings import GeneralSettings
 from desktop.ui.tasks import TaskOwner
 
 __all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings", "verify_for"]
 
 
 class SettingsDialog(QDialog):
-    """Edit the connection and general settings; Cancel changes nothing."""
+    """Edit the connection and general settings; Cancel changes nothing.
+
+    With `demo` the connection is the built-in simulated PBX's: it is shown disabled with a
+    note saying so, and only the general settings apply (for the session: the demo keeps
+    its settings in memory).
+    """
 
     def __init__(
         self,
         settings: st.Settings,
         credentials: CredentialStore,
         parent: QWidget | None = None,
+        *,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.credentials = credentials
+        self.demo = demo
         self.tasks = TaskOwner()
         self.changed: set[str] = set()
         # The saved password belongs to the saved account; any other account needs its own.
@@ -75,7 +84,10 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self._build()
         self._load()
-        self.tasks.spawn(self._load_password())
+        if demo:
+            self._show_demo()
+        else:
+            self.tasks.spawn(self._load_password())
 
     def _build(self) -> None:
         self.server = QLineEdit(placeholderText="https://pbx.example.com")
@@ -97,7 +109,12 @@ class SettingsDialog(QDialog):
         self.test_result = QLabel(wordWrap=True)
         self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # may quote the PBX's words
         self.certificate = CertificatePanel()
-        connection = QGroupBox(self.tr("Connection"))
+        self.demo_note = QLabel(
+            self.tr("Demo mode: connected to the built-in simulated PBX; nothing here is saved."),
+            wordWrap=True,
+        )
+        self.demo_note.hide()
+        self.connection = connection = QGroupBox(self.tr("Connection"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Server address:"), self.server)
         form.addRow("", self.http_warning)
@@ -114,26 +131,9 @@ class SettingsDialog(QDialog):
         form.addRow(test_row)
         form.addRow(self.certificate)
 
-        self.poll = QDoubleSpinBox(decimals=1, singleStep=0.5, suffix=self.tr(" s"))
-        self.poll.setRange(st.POLL_INTERVAL_S.minimum or 0.5, st.POLL_INTERVAL_S.maximum or 60)
-        self.language = QComboBox()
-        self.language.addItem(self.tr("Same as the system"), "system")
-        self.language.addItem("English", "en")
-        self.language.addItem("Türkçe", "tr")
-        self.language_hint = QLabel(self.tr("A new language applies after a restart."))
-        self.language_hint.setWordWrap(True)
-        self.theme = QComboBox()
-        self.theme.addItem(self.tr("Same as the system"), "system")
-        self.theme.addItem(self.tr("Light"), "light")
-        self.theme.addItem(self.tr("Dark"), "dark")
-        self.start_minimized = QCheckBox(self.tr("Start in the tray without showing the window"))
-        general = QGroupBox(self.tr("General"))
-        gform = QFormLayout(general)
-        gform.addRow(self.tr("Refresh live calls every:"), self.poll)
-        gform.addRow(self.tr("Language:"), self.language)
-        gform.addRow("", self.language_hint)
-        gform.addRow(self.tr("Theme:"), self.theme)
-        gform.addRow("", self.start_minimized)
+        self.general = general = GeneralSettings()
+        self.poll, self.language, self.theme = general.poll, general.language, general.theme
+        self.language_hint, self.start_minimized = general.language_hint, general.start_minimized
 
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet(tone("error"))
@@ -142,6 +142,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.demo_note)
         layout.addWidget(connection)
         layout.addWidget(general)
         layout.addWidget(self.error)
@@ -162,20 +163,25 @@ class SettingsDialog(QDialog):
         self.remember.setChecked(True)
         self.extension.setEditText(s.get(st.EXTENSION))
         self.timezone.set_zone(s.get(st.PBX_TIMEZONE))
-        self.poll.setValue(s.get(st.POLL_INTERVAL_S))
-        self.language.setCurrentIndex(max(0, self.language.findData(s.get(st.LANGUAGE))))
-        self.theme.setCurrentIndex(max(0, self.theme.findData(s.get(st.THEME))))
-        self.start_minimized.setChecked(s.get(st.START_MINIMIZED))
+        self.general.load(s)
         self._update_http_warning()
         self._update_password_hint()
         mark_locked(s, "server_url", self.server)
         mark_locked(s, "username", self.username)
         mark_locked(s, "extension", self.extension)
         mark_locked(s, "pbx_timezone", self.timezone)
-        mark_locked(s, "poll_interval_s", self.poll)
-        mark_locked(s, "language", self.language)
-        mark_locked(s, "theme", self.theme)
-        mark_locked(s, "start_minimized", self.start_minimized)
+
+    def _show_demo(self) -> None:
+        # The demo never touches the account or the keyring: none of it may look set.
+        self.server.setPlaceholderText("")
+        self.remember.setChecked(False)
+        self.connection.setEnabled(False)
+        background, border, text = theme.banner_colours("info", theme.is_dark())
+        self.demo_note.setStyleSheet(
+            f"QLabel {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 6px; padding: 6px 10px; color: {text}; }}"
+        )
+        self.demo_note.show()
 
     async def _load_password(self) -> None:
         url, user = self._saved_account
@@ -198,6 +204,8 @@ class SettingsDialog(QDialog):
         return (url, self.username.text().strip()) == self._saved_account
 
     def _update_password_hint(self) -> None:
+        if self.demo:
+            return
         # A look-alike address or a typo must never receive the saved password unasked.
         saved_account = self._is_saved_account()
         unchanged = saved_account and bool(self._known_password)
@@ -214,7 +222,7 @@ class SettingsDialog(QDialog):
         return self.tr("Enter the password for this server.")
 
     def _update_http_warning(self) -> None:
-        self.http_warning.setVisible(is_plain_http(self.server.text()))
+        self.http_warning.setVisible(not self.demo and is_plain_http(self.server.text()))
         self._refit()
 
     def _refit(self) -> None:
@@ -327,6 +335,11 @@ class SettingsDialog(QDialog):
         """Validate everything, store the password, then write the settings."""
         self.tasks.adopt_current()
         self._show_error("")
+        general = self.general.values()
+        if self.demo:  # the connection is the simulated PBX's, not the user's to change
+            self._write(general, None)
+            self.accept()
+            return
         url = self._server_url()
         if url is None:
             return
@@ -339,10 +352,7 @@ class SettingsDialog(QDialog):
             "username": self.username.text().strip(),
             "extension": self._chosen_extension(),
             "pbx_timezone": zone,
-            "poll_interval_s": self.poll.value(),
-            "language": self.language.currentData(),
-            "theme": self.theme.currentData(),
-            "start_minimized": self.start_minimized.isChecked(),
+            **general,
         }
         try:
             for name, value in values.items():
@@ -382,9 +392,9 @@ class SettingsDialog(QDialog):
             await self.credentials.forget(old_user, old_url)
         return True
 
-    def _write(self, values: dict[str, Any], url: str) -> None:
+    def _write(self, values: dict[str, Any], url: str | None) -> None:
         s = self.settings
-        if not pins_locked(s):
+        if url is not None and not pins_locked(s):
             if self._pending_pin is not None:
                 values["tls_pinned_pem"] = self._pending_pin.pem
                 values["tls_pinned_sha256"] = self._pending_pin.sha256

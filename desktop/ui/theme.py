@@ -115,35 +115,48 @@ def banner_colours(kind: str, dark: bool) -> tuple[str, str, str]:
 
 
 def dark_palette() -> QPalette:
-    """A calm dark palette for Fusion, readable at the contrast of common dark themes."""
+    """A calm dark palette for Fusion in which empty fields and unchecked boxes stay visible.
+
+    Fusion draws the frame of line edits, check boxes and lists in `Window` darkened by
+    40 % and fills them with `Base`. So `Base` is clearly lighter than `Window` (as in most
+    dark themes): the field stands out from the window, and its dark frame from the field.
+    """
     role, group = QPalette.ColorRole, QPalette.ColorGroup
     palette = QPalette()
     colours = {
-        role.Window: "#2b2d31",
-        role.WindowText: "#e6e7e9",
-        role.Base: "#1f2023",
-        role.AlternateBase: "#27292d",
-        role.ToolTipBase: "#3a3d42",
-        role.ToolTipText: "#f0f0f0",
-        role.PlaceholderText: "#8d9199",
-        role.Text: "#e6e7e9",
-        role.Button: "#35383d",
-        role.ButtonText: "#e6e7e9",
+        role.Window: "#202124",
+        role.WindowText: "#eceef0",
+        role.Base: "#404349",
+        role.AlternateBase: "#464950",
+        role.ToolTipBase: "#45484f",
+        role.ToolTipText: "#f2f3f5",
+        role.PlaceholderText: "#b0b4bb",
+        role.Text: "#eceef0",
+        role.Button: "#393c42",
+        role.ButtonText: "#eceef0",
         role.BrightText: "#ff6b63",
-        role.Light: "#4a4d53",
-        role.Midlight: "#3d4045",
-        role.Mid: "#26282b",
-        role.Dark: "#1b1c1f",
-        role.Shadow: "#111214",
-        role.Highlight: "#3d7bd9",
+        role.Light: "#62666e",
+        role.Midlight: "#4b4e55",
+        role.Mid: "#2b2d31",
+        role.Dark: "#151618",
+        role.Shadow: "#0a0a0b",
+        role.Highlight: "#2f6bc4",
         role.HighlightedText: "#ffffff",
-        role.Link: "#79b0ff",
+        role.Link: "#86b8ff",
         role.LinkVisited: "#b99cff",
     }
     for colour_role, colour in colours.items():
         palette.setColor(colour_role, QColor(colour))
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, colour_role, QColor("#7b7f86"))
-    palette.setColor(group.Disabled, role.Highlight, QColor("#45484e"))
-    palette.setColor(group.Disabled, role.HighlightedText, QColor("#9a9ea5"))
+    disabled = {
+        role.WindowText: "#8f939a",
+        role.Text: "#8f939a",
+        role.ButtonText: "#8f939a",
+        role.PlaceholderText: "#767a81",
+        role.Base: "#2a2c30",
+        role.Button: "#2b2d31",
+        role.Highlight: "#45484e",
+        role.HighlightedText: "#a4a8af",
+    }
+    for colour_role, colour in disabled.items():
+        palette.setColor(group.Disabled, colour_role, QColor(colour))
     return palette

@@ -677,6 +677,49 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>GeneralSettings</name>
+    <message>
+        <source>General</source>
+        <translation>Genel</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Sistemle aynı</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart.</source>
+        <translation>Yeni dil, uygulama yeniden başlatıldığında geçerli olur.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Koyu</translation>
+    </message>
+    <message>
+        <source>Start in the tray without showing the window</source>
+        <translation>Pencereyi göstermeden sistem tepsisinde başlat</translation>
+    </message>
+    <message>
+        <source>Refresh live calls every:</source>
+        <translation>Canlı çağrıları yenileme aralığı:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Dil:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{app} — Demo</source>
@@ -859,6 +902,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Bağlantıyı test et</translation>
     </message>
     <message>
+        <source>Demo mode: connected to the built-in simulated PBX; nothing here is saved.</source>
+        <translation>Demo modu: yerleşik sanal santrale bağlı; buradaki hiçbir şey kaydedilmez.</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Bağlantı</translation>
     </message>
@@ -881,46 +928,6 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>PBX time zone:</source>
         <translation>Santral saat dilimi:</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> sn</translation>
-    </message>
-    <message>
-        <source>Same as the system</source>
-        <translation>Sistemle aynı</translation>
-    </message>
-    <message>
-        <source>A new language applies after a restart.</source>
-        <translation>Yeni dil, uygulama yeniden başlatıldığında geçerli olur.</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Açık</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Koyu</translation>
-    </message>
-    <message>
-        <source>Start in the tray without showing the window</source>
-        <translation>Pencereyi göstermeden sistem tepsisinde başlat</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Genel</translation>
-    </message>
-    <message>
-        <source>Refresh live calls every:</source>
-        <translation>Canlı çağrıları yenileme aralığı:</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Dil:</translation>
-    </message>
-    <message>
-        <source>Theme:</source>
-        <translation>Tema:</translation>
     </message>
     <message>
         <source>Unchanged</source>

@@ -295,8 +295,12 @@ def test_first_start_shows_the_setup_wizard(qtbot: Any, started: list[App], tmp_
     wizard = app.dialogs.get("first_run")
     assert wizard is not None
     assert wizard.isVisible()
+    # Behind the wizard the window explains calmly; nothing has failed.
+    assert app.window.banner.text == "Not set up yet."
+    assert app.window.banner.kind == "info"
     wizard.reject()
     qtbot.waitUntil(lambda: "Not set up yet" in app.window.connection_text(), timeout=WAIT_MS)
+    assert app.window.banner.kind == "info"
     assert app.monitor.client is None
 
 
@@ -346,6 +350,23 @@ def test_settings_dialog_opens_from_the_window(
     assert dialog.isVisible()
     app.window.settings_requested.emit()  # a second request raises the same dialog
     assert app.dialogs.get("settings") is dialog
+    dialog.reject()
+    qtbot.waitUntil(lambda: "settings" not in app.dialogs)
+
+
+def test_demo_settings_show_the_connection_as_the_simulated_pbx(
+    qtbot: Any, started: list[App]
+) -> None:
+    app = start(qtbot, started, App(cli.parse_args(["--demo"])))
+    app.window.settings_requested.emit()
+    qtbot.waitUntil(lambda: "settings" in app.dialogs)
+    dialog = app.dialogs.get("settings")
+    assert dialog is not None
+    assert dialog.demo_note.isVisible()  # type: ignore[attr-defined]
+    assert "simulated PBX" in dialog.demo_note.text()  # type: ignore[attr-defined]
+    assert not dialog.connection.isEnabled()  # type: ignore[attr-defined]
+    assert not dialog.remember.isChecked()  # type: ignore[attr-defined]
+    assert dialog.theme.isEnabled()  # type: ignore[attr-defined]
     dialog.reject()
     qtbot.waitUntil(lambda: "settings" not in app.dialogs)
 

@@ -420,3 +420,53 @@ def test_admin_locked_settings_are_disabled_and_kept(qtbot: Any, config_dir: Pat
         press(qtbot, dialog, OK)
     assert settings.get("poll_interval_s") == 4.0
     assert settings.get("theme") == "dark"
+
+
+# --- demo mode ----------------------------------------------------------------------------
+
+DEMO_NOTE = "Demo mode: connected to the built-in simulated PBX; nothing here is saved."
+
+
+def open_demo_dialog(qtbot: Any, memory_keyring: MemoryKeyring) -> SettingsDialog:
+    dialog = SettingsDialog(st.Settings.ephemeral(), CredentialStore(memory_keyring), demo=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_demo_shows_the_connection_disabled_and_says_why(
+    qtbot: Any, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = open_demo_dialog(qtbot, memory_keyring)
+    assert dialog.demo_note.isVisible()
+    assert dialog.demo_note.text() == DEMO_NOTE
+    assert not dialog.connection.isEnabled()
+    for field in (dialog.server, dialog.username, dialog.password, dialog.test_button):
+        assert not field.isEnabled()
+    assert not dialog.remember.isChecked()  # the demo never saves a password
+    assert not dialog.password_needed.isVisible()
+    assert not dialog.http_warning.isVisible()
+    for field in (dialog.poll, dialog.language, dialog.theme, dialog.start_minimized):
+        assert field.isEnabled()
+
+
+def test_demo_ok_applies_the_general_options_and_saves_no_account(
+    qtbot: Any, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = open_demo_dialog(qtbot, memory_keyring)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.poll.setValue(4)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press(qtbot, dialog, OK)
+    assert dialog.settings.get("theme") == "dark"
+    assert dialog.settings.get("poll_interval_s") == 4.0
+    assert dialog.changed == {"theme", "poll_interval_s"}
+    assert dialog.settings.get("server_url") == ""
+    assert memory_keyring.passwords == {}
+
+
+def test_without_demo_there_is_no_demo_note(qtbot: Any, config_dir: Path) -> None:
+    settings = configured(config_dir, "https://pbx.example.com")
+    dialog = open_dialog(qtbot, settings, CredentialStore(MemoryKeyring()))
+    assert not dialog.demo_note.isVisible()
+    assert dialog.connection.isEnabled()
