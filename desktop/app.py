@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 # Benchmarks: write the time the first live calls were painted to this file, then quit.
 BENCH_READY_ENV = "IEXPBX_BENCH_READY"
 _NETWORK_WATCH_DELAY_MS = 1500
+_UI_SWITCH_INTERVAL_S = 0.001
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +107,9 @@ def create_qapplication() -> QApplication:
     qInstallMessageHandler(
         lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
     )
+    # Each return from Qt into Python waits for the GIL; with a busy background thread
+    # (the demo PBX encoding audio, a keyring call) the default 5 ms hand-over, paid on
+    # every such return, adds up to visible stalls. 1 ms keeps the window responsive.
     qapp = QApplication(sys.argv[:1])
     qapp.setOrganizationName("IEXPBX")
     qapp.setApplicationName(APP_ID)
@@ -359,6 +363,13 @@ class App:
 
     # ------------------------------------------------------------ monitor → window
     def _on_calls(self, calls: list[Any]) -> None:
+        if sys.getswitchinterval() > _UI_SWITCH_INTERVAL_S:
+            # Connected and painted: from now on responsiveness beats throughput. Each
+            # return from Qt into Python waits for the GIL; with a busy background thread
+            # (the demo PBX encoding audio, a keyring call) the default 5 ms hand-over, paid
+            # on every such return, adds up to visible stalls. (Not during start-up, where
+            # the extra switching between threads would only slow the first paint.)
+            sys.setswitchinterval(_UI_SWITCH_INTERVAL_S)
         client = self.monitor.client
         if client is not None and client is not self._names_from:
             self._names_from = client  # once per connection: extensions rarely change
