@@ -126,6 +126,10 @@ def main(argv: list[str]) -> int:
         args = [str(python), "-m", "desktop", "--demo", *rest]
     else:
         args = [str(python), "-m", "desktop", *rest]
+    if os.name == "posix":
+        # Become the app (or pytest): signals, exit status and the terminal go straight to it.
+        os.chdir(ROOT)
+        os.execve(args[0], args, env)
     return subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
 
 

@@ -87,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
                 # Qt left its loop on its own (the desktop session is ending): shut down
                 # cleanly in a last turn of the loop.
                 app.request_quit()
-                runner.run(app.wait_finished())
+                try:
+                    runner.run(app.wait_finished())
+                except RuntimeError:
+                    # Qt cannot turn its loop any more (its display server went away).
+                    log.warning("Qt stopped before the app could shut down cleanly")
+                    return 1
                 return 0
     except KeyboardInterrupt:
         return 130
