@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.errors import KeyringLocked
+from keyring_doubles import LockedKeyring, MemoryKeyring
 
 from desktop import __version__, cli, i18n
 from desktop import settings as st
@@ -28,31 +28,6 @@ from desktop.ui.calls_model import COL_CHANNEL, COL_DURATION
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
-class LockedKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringLocked("Failed to unlock the collection!")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("Failed to unlock the collection!")
 
 
 @pytest.fixture(autouse=True)

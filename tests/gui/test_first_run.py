@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,7 @@ from typing import Any
 import keyring
 import keyring.errors
 import pytest
-import qasync
-from keyring.backend import KeyringBackend
+from keyring_doubles import MemoryKeyring, RaisingKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -34,78 +32,6 @@ FAKE_EXTENSIONS = [
     Extension("101", "Resepsiyon", "OK (5 ms)", True, 5),
     Extension("102", "Ayşe Yılmaz", "UNREACHABLE", False, None),
 ]
-
-
-# --- event loop: until tests/gui/conftest.py provides the shared qasync loop ---------------
-
-
-@pytest.fixture(autouse=True)
-def aio_loop(qapp: Any, request: pytest.FixtureRequest) -> Iterator[asyncio.AbstractEventLoop]:
-    """One qasync loop for the session, marked running only while these tests run."""
-    shared = asyncio.events._get_running_loop()
-    if isinstance(shared, qasync.QEventLoop):  # a shared fixture already runs one: use it
-        yield shared
-        return
-    loop = getattr(request.config, "_qasync_test_loop", None)
-    if loop is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            loop = qasync.QEventLoop(qapp, already_running=True)
-        request.config._qasync_test_loop = loop  # type: ignore[attr-defined]
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    # Let cancelled tasks finish, then unmark so plain asyncio tests can run afterwards.
-    qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-
-
-# --- keyrings -------------------------------------------------------------------------------
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
-class RaisingKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__()
-        self.exc = exc
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise self.exc
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise self.exc
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise self.exc
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

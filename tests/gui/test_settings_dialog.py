@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 import pytest
-import qasync
-from keyring.backend import KeyringBackend
+from keyring_doubles import LockedKeyring, MemoryKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -21,61 +17,6 @@ from desktop.credentials import SERVICE_NAME, CredentialState, CredentialStore
 from desktop.ui.settings_dialog import SettingsDialog
 
 SIM_USER, SIM_PASSWORD = "apiuser", "Sim-Şifre-42"
-
-
-# --- event loop: until tests/gui/conftest.py provides the shared qasync loop ---------------
-
-
-@pytest.fixture(autouse=True)
-def aio_loop(qapp: Any, request: pytest.FixtureRequest) -> Iterator[asyncio.AbstractEventLoop]:
-    """One qasync loop for the session, marked running only while these tests run."""
-    shared = asyncio.events._get_running_loop()
-    if isinstance(shared, qasync.QEventLoop):  # a shared fixture already runs one: use it
-        yield shared
-        return
-    loop = getattr(request.config, "_qasync_test_loop", None)
-    if loop is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            loop = qasync.QEventLoop(qapp, already_running=True)
-        request.config._qasync_test_loop = loop  # type: ignore[attr-defined]
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    qapp.processEvents()
-    asyncio.events._set_running_loop(None)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
-class LockedKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +38,7 @@ def config_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def memory_keyring() -> MemoryKeyring:
+    """A keyring the dialog reaches only through its CredentialStore (never installed)."""
     return MemoryKeyring()
 
 

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -16,6 +15,7 @@ import keyring.errors
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail as fail_backend
+from keyring_doubles import MemoryKeyring, RaisingKeyring
 from keyrings.alt.file import PlaintextKeyring
 
 from desktop.credentials import (
@@ -28,57 +28,6 @@ from desktop.credentials import (
 
 URL = "https://pbx.example.com"
 SECRET = "s3cret-Şifre"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in a dict, remembering which thread each call ran in."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-        self.threads: set[str] = set()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.threads.add(threading.current_thread().name)
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.threads.add(threading.current_thread().name)
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-class RaisingKeyring(KeyringBackend):
-    """A keyring that fails every call with a chosen exception."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, exc: Exception) -> None:
-        super().__init__()
-        self.exc = exc
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise self.exc
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise self.exc
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise self.exc
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.mark.asyncio
