@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from desktop import APP_ID, APP_NAME, __version__, cli
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from desktop.credentials import CredentialStore
@@ -63,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         None if options.demo else log_dir_for(options.config_dir), debug=options.debug
     )
     log.info("%s %s starting%s", APP_NAME, __version__, " in demo mode" if options.demo else "")
+    from desktop.ui import pyside_speedups
+
+    pyside_speedups.install()  # before the rest is imported: see the module
     from desktop.ui.single_instance import Activation, claim, server_name
 
     name = server_name(options.config_dir, demo=options.demo)
@@ -107,15 +109,14 @@ def create_qapplication() -> QApplication:
         return existing
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    from desktop.ui.application import Application
+
     qt_log = logging.getLogger("qt")
     levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
     qInstallMessageHandler(
         lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
     )
-    # Each return from Qt into Python waits for the GIL; with a busy background thread
-    # (the demo PBX encoding audio, a keyring call) the default 5 ms hand-over, paid on
-    # every such return, adds up to visible stalls. 1 ms keeps the window responsive.
-    qapp = QApplication(sys.argv[:1])
+    qapp = Application(sys.argv[:1])
     qapp.setOrganizationName("IEXPBX")
     qapp.setApplicationName(APP_ID)
     qapp.setApplicationDisplayName(APP_NAME)
@@ -125,23 +126,20 @@ def create_qapplication() -> QApplication:
     return qapp
 
 
-def _route_quit(qapp: QApplication, request_quit: Callable[[], None]) -> QObject:
+def _route_quit(qapp: QApplication, request_quit: Callable[[], None] | None) -> bool:
     """Turn Qt's own quit (session end, QApplication.quit()) into the app's orderly Quit.
 
-    Qt would otherwise leave the event loop at once, with connections still open.
+    Qt would otherwise leave the event loop at once, with connections still open (main()
+    then still shuts down, in a last turn of the loop). False when `qapp` was made by
+    someone else and cannot route it.
     """
-    from PySide6.QtCore import QEvent, QObject
+    from desktop.ui.application import Application
 
-    class QuitFilter(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if watched is qapp and event.type() == QEvent.Type.Quit:
-                request_quit()
-                return True
-            return False
-
-    quit_filter = QuitFilter(qapp)
-    qapp.installEventFilter(quit_filter)
-    return quit_filter
+    if not isinstance(qapp, Application):
+        log.debug("Qt's quit is not routed: the QApplication is not the app's own")
+        return False
+    qapp.quit_handler = request_quit
+    return True
 
 
 class App:
@@ -180,7 +178,7 @@ class App:
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
         self._stopped = False
-        self._quit_filter: QObject | None = None
+        self._quit_routed = False
         self._unsubscribe: Callable[[], None] | None = None
 
     # ------------------------------------------------------------ life cycle
@@ -236,7 +234,7 @@ class App:
 
                 self.credentials = CredentialStore()
         qapp = create_qapplication()
-        self._quit_filter = _route_quit(qapp, self.request_quit)
+        self._quit_routed = _route_quit(qapp, self.request_quit)
         # Before any widget: texts are translated when they are set. The demo reads no
         # settings of the user's, so it speaks the system's language.
         i18n.install(qapp, "system" if self.demo else self.settings.get(st.LANGUAGE))
@@ -302,10 +300,9 @@ class App:
         self._stopped = True
         if self._unsubscribe is not None:
             self._unsubscribe()
-        if self._quit_filter is not None:
-            create_qapplication().removeEventFilter(self._quit_filter)
-            self._quit_filter.deleteLater()
-            self._quit_filter = None
+        if self._quit_routed:
+            _route_quit(create_qapplication(), None)
+            self._quit_routed = False
         if hasattr(self, "window"):
             self.window.save_layout(self.ui_state)
             self.ui_state.sync()

@@ -7,7 +7,6 @@ a request URL holds the password, so no record may reach a file or terminal unfi
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -65,11 +64,13 @@ def setup_logging(log_dir: Path | None, *, debug: bool = False) -> Path | None:
     log_file: Path | None = None
     problem = ""
     if log_dir is not None:
+        from logging.handlers import RotatingFileHandler  # not for the demo: it writes no file
+
         try:
             log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             log_file = log_dir / LOG_FILE_NAME
             handlers.append(
-                logging.handlers.RotatingFileHandler(
+                RotatingFileHandler(
                     log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
                 )
             )

@@ -22,3 +22,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type:
+    """pytest-qt's QApplication is the app's own class, as `iexpbx-desktop` makes it."""
+    from desktop.ui.application import Application
+
+    return Application

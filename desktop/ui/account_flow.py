@@ -11,7 +11,6 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from desktop import settings as st
 from desktop.credentials import CredentialStore
@@ -161,6 +160,8 @@ class AccountFlow:
         return password
 
     async def _ask_password(self, why: str) -> str:
+        from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit  # made on first use
+
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle(QCoreApplication.translate("App", "PBX password"))
         dialog.setLabelText(why + "\n\n" + QCoreApplication.translate("App", "Password:"))

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -21,13 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -95,7 +88,9 @@ class CallsTab(QWidget):
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
-        self.view.setItemDelegate(_RowDelegate(self.view))
+        # A selected call is one band: no focus frame around a single cell. (A style sheet,
+        # not a Python delegate: a delegate would be called for every cell of every paint.)
+        self.view.setStyleSheet("QTableView { outline: 0; }")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         header = self.view.horizontalHeader()
@@ -208,6 +203,8 @@ class CallsTab(QWidget):
         question = self.tr("Hang up the call from {caller} to {called}?").format(
             caller=self.model.party_text(call.src), called=self.model.party_text(call.dst)
         )
+        from PySide6.QtWidgets import QMessageBox  # made on first use: not for the first paint
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Hang up"),
@@ -239,6 +236,8 @@ class CallsTab(QWidget):
         if not index.isValid():
             return
         self.view.selectRow(index.row())
+        from PySide6.QtWidgets import QMenu  # made on first use: not for the first paint
+
         menu = QMenu(self)
         menu.addAction(self.hangup_action)
         menu.addSeparator()
@@ -289,16 +288,6 @@ class CallsTab(QWidget):
 
     def rows_shown(self) -> int:
         return self.proxy.rowCount()
-
-
-class _RowDelegate(QStyledItemDelegate):
-    """Draws a selected call as one band: no focus frame around a single cell."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.state &= ~QStyle.StateFlag.State_HasFocus
 
 
 class EmptyState(QWidget):

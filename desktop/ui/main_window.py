@@ -29,9 +29,9 @@ from desktop.ui import icons, theme
 from desktop.ui.banner import Banner
 from desktop.ui.calls_model import NameLookup
 from desktop.ui.calls_tab import CallsTab, EmptyState
-from desktop.ui.dial_dialog import DialDialog
 
 if TYPE_CHECKING:
+    from desktop.ui.dial_dialog import DialDialog
     from desktop.ui_state import UiState
 
 log = logging.getLogger(__name__)
@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
     def ask_dial(self, number: str = "") -> None:
         """Open the dial dialog pre-filled; Call emits `dial_requested(number)`."""
         if self._dial_dialog is None:
+            from desktop.ui.dial_dialog import DialDialog  # made on first use
+
             dialog = DialDialog(number, self)
             dialog.accepted.connect(lambda: self.dial_requested.emit(dialog.number()))
             dialog.finished.connect(self._forget_dial_dialog)

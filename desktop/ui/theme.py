@@ -33,7 +33,7 @@ _BANNER_COLOURS = {
 
 class _State:
     theme = "system"
-    platform_style = ""
+    platform_style = ""  # the platform's own style, remembered before Fusion replaces it
     watching = False
 
 
@@ -46,8 +46,6 @@ def apply_theme(app: QApplication, theme: str) -> str:
         log.warning("Unknown theme %r; following the system", theme)
         theme = "system"
     _state.theme = theme
-    if not _state.platform_style:
-        _state.platform_style = app.style().name()
     hints = app.styleHints()
     if not _state.watching:
         hints.colorSchemeChanged.connect(_on_system_scheme_changed)
@@ -67,6 +65,8 @@ def apply_theme(app: QApplication, theme: str) -> str:
     _restore_platform_look(app)
     if is_dark(app.palette()) != want_dark:
         # The platform can't draw the wanted scheme: Fusion draws any palette well.
+        if not _state.platform_style:
+            _state.platform_style = app.style().name()
         fusion = QStyleFactory.create("Fusion")
         app.setStyle(fusion)
         app.setPalette(dark_palette() if want_dark else fusion.standardPalette())
@@ -78,7 +78,8 @@ def current_theme() -> str:
 
 
 def _restore_platform_look(app: QApplication) -> None:
-    if app.style().name().lower() != _state.platform_style.lower():
+    # Only after Fusion stood in: asking for the style early costs the first paint ~8 ms.
+    if _state.platform_style and app.style().name().lower() != _state.platform_style.lower():
         style = QStyleFactory.create(_state.platform_style)
         if style is not None:
             app.setStyle(style)
