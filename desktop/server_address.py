@@ -6,7 +6,6 @@ import functools
 import ipaddress
 import os
 import re
-import zoneinfo
 from enum import Enum
 from urllib.parse import urlsplit
 
@@ -104,6 +103,8 @@ def normalize_fingerprint(text: str) -> str:
 @functools.cache
 def available_timezone_names() -> tuple[str, ...]:
     """IANA zone names, sorted, for the searchable time-zone choosers."""
+    import zoneinfo
+
     # Without a time-zone database (Windows without tzdata) UTC still works.
     return tuple(sorted({n for n in zoneinfo.available_timezones() if "/" in n} | {"UTC"}))
 
@@ -118,6 +119,8 @@ def is_timezone_name(name: str) -> bool:
         return True
     if "/" not in name or name.startswith(("posix/", "right/")):
         return False
+    import zoneinfo  # on first use: not needed before the first paint
+
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):

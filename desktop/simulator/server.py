@@ -14,7 +14,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from . import faults, people, phonebook_formats, recordings
+from . import faults, people
 from .config import SimulatorConfig
 from .faults import Faults
 from .history import parse_date_param
@@ -204,6 +204,8 @@ class PbxApi:
         if row is None:
             return self._fail(NO_RECORDING)
         seed = self.config.seed
+        from . import recordings  # on first use, as the phonebook below: not for start-up
+
         # Encoding the clip pool takes a moment the first time: keep the loop free meanwhile.
         data = await asyncio.to_thread(recordings.recording, seed, str(row.id), row.talk)
         # Promise the whole file; under `torn-recording` send half and hang up, as a dropped
@@ -217,6 +219,8 @@ class PbxApi:
         )
 
     async def _phone_directory(self, request: Request) -> Response:
+        from . import phonebook_formats
+
         if self._phonebook is None:
             cfg = self.config
             self._phonebook = await asyncio.to_thread(

@@ -17,7 +17,6 @@ import re
 import secrets
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -93,6 +92,8 @@ def private_runtime_dir() -> Path:
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isabs(runtime) and _is_private(Path(runtime), repair=False):
         return Path(runtime)
+    import tempfile
+
     for folder in _runtime_dir_choices():
         if len(str(folder)) + len(APP_ID) + 24 <= _SOCKET_PATH_MAX and _make_private(folder):
             return folder
@@ -102,6 +103,8 @@ def private_runtime_dir() -> Path:
 
 
 def _runtime_dir_choices() -> Iterator[Path]:
+    import tempfile  # only without $XDG_RUNTIME_DIR (Windows, macOS): not for Linux start-up
+
     uid = os.getuid() if hasattr(os, "getuid") else 0
     yield Path(tempfile.gettempdir()) / f"{APP_ID}-{uid}"
     yield _user_config_dir() / "run"  # only looked up when needed: it costs start-up time
