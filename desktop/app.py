@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import os
 import signal
@@ -20,11 +19,9 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import APP_ID, APP_NAME, __version__, cli
+from desktop import APP_NAME, __version__, cli, runtime
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from desktop.credentials import CredentialStore
     from desktop.demo import DemoPbx
     from desktop.pbx import PbxClient
@@ -43,34 +40,12 @@ log = logging.getLogger(__name__)
 # Benchmarks: write the time the first live calls were painted to this file, then quit.
 BENCH_READY_ENV = "IEXPBX_BENCH_READY"
 _NETWORK_WATCH_DELAY_MS = 1500
-_UI_SWITCH_INTERVAL_S = 0.001
-# Start-up runs with the cyclic garbage collector paused (see main()); it resumes with the
-# first live calls shown, or after this long whatever happens.
-_GC_RESUME_MS = 3000
-_gc_paused_for_startup = False
-
-
-def _pause_gc_for_startup() -> None:
-    """Start-up makes ~100 collections over objects that all live on (16-20 ms here)."""
-    global _gc_paused_for_startup
-    if gc.isenabled():
-        gc.disable()
-        _gc_paused_for_startup = True
-
-
-def _resume_gc_after_startup() -> None:
-    """Collect again; what start-up built is kept out of every later full collection."""
-    global _gc_paused_for_startup
-    if _gc_paused_for_startup:
-        _gc_paused_for_startup = False
-        gc.freeze()
-        gc.enable()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit status."""
     options = cli.parse_args(argv)
-    _pause_gc_for_startup()
+    runtime.pause_gc_for_startup()
     if options.demo:
         from desktop.demo import begin_early
 
@@ -88,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui import pyside_speedups
 
     pyside_speedups.install()  # before the rest is imported: see the module
+    from desktop.ui.application import create_qapplication
     from desktop.ui.single_instance import Activation, claim, server_name
 
     name = server_name(options.config_dir, demo=options.demo)
@@ -121,48 +97,6 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
     except KeyboardInterrupt:
         return 130
-
-
-def create_qapplication() -> QApplication:
-    """The one QApplication, named so settings, notifications and the dock find it."""
-    from PySide6.QtWidgets import QApplication
-
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    from desktop.ui.application import Application
-
-    qt_log = logging.getLogger("qt")
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
-    qInstallMessageHandler(
-        lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
-    )
-    qapp = Application(sys.argv[:1])
-    qapp.setOrganizationName("IEXPBX")
-    qapp.setApplicationName(APP_ID)
-    qapp.setApplicationDisplayName(APP_NAME)
-    qapp.setApplicationVersion(__version__)
-    qapp.setDesktopFileName(APP_ID)
-    qapp.setQuitOnLastWindowClosed(False)  # the tray keeps the app; Quit ends it
-    return qapp
-
-
-def _route_quit(qapp: QApplication, request_quit: Callable[[], None] | None) -> bool:
-    """Turn Qt's own quit (session end, QApplication.quit()) into the app's orderly Quit.
-
-    Qt would otherwise leave the event loop at once, with connections still open (main()
-    then still shuts down, in a last turn of the loop). False when `qapp` was made by
-    someone else and cannot route it.
-    """
-    from desktop.ui.application import Application
-
-    if not isinstance(qapp, Application):
-        log.debug("Qt's quit is not routed: the QApplication is not the app's own")
-        return False
-    qapp.quit_handler = request_quit
-    return True
 
 
 class App:
@@ -240,6 +174,7 @@ class App:
         from desktop.services.connection import CallMonitor
         from desktop.ui import theme
         from desktop.ui.account_flow import AccountFlow
+        from desktop.ui.application import create_qapplication, route_quit
         from desktop.ui.call_actions import CallActions
         from desktop.ui.connection_health import ConnectionReport, NetworkWatch
         from desktop.ui.main_window import MainWindow
@@ -257,7 +192,7 @@ class App:
 
                 self.credentials = CredentialStore()
         qapp = create_qapplication()
-        self._quit_routed = _route_quit(qapp, self.request_quit)
+        self._quit_routed = route_quit(qapp, self.request_quit)
         # Before any widget: texts are translated when they are set. The demo reads no
         # settings of the user's, so it speaks the system's language.
         i18n.install(qapp, "system" if self.demo else self.settings.get(st.LANGUAGE))
@@ -312,7 +247,7 @@ class App:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(_NETWORK_WATCH_DELAY_MS, window, self._watch_network)
-        QTimer.singleShot(_GC_RESUME_MS, _resume_gc_after_startup)
+        QTimer.singleShot(runtime.STARTUP_DONE_AFTER_MS, runtime.startup_done)
 
     async def shutdown(self) -> None:
         """Save the window's place, stop polling, close connections and the demo PBX.
@@ -325,7 +260,9 @@ class App:
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self._quit_routed:
-            _route_quit(create_qapplication(), None)
+            from desktop.ui.application import create_qapplication, route_quit
+
+            route_quit(create_qapplication(), None)
             self._quit_routed = False
         if hasattr(self, "window"):
             self.window.save_layout(self.ui_state)
@@ -389,13 +326,7 @@ class App:
 
     # ------------------------------------------------------------ monitor → window
     def _on_calls(self, calls: list[Any]) -> None:
-        if sys.getswitchinterval() > _UI_SWITCH_INTERVAL_S:
-            # Connected and painted: from now on responsiveness beats throughput. Each
-            # return from Qt into Python waits for the GIL; with a busy background thread
-            # (the demo PBX encoding audio, a keyring call) the default 5 ms hand-over, paid
-            # on every such return, adds up to visible stalls. (Not during start-up, where
-            # the extra switching between threads would only slow the first paint.)
-            sys.setswitchinterval(_UI_SWITCH_INTERVAL_S)
+        runtime.startup_done()  # connected and shown: see the module
         client = self.monitor.client
         if client is not None and client is not self._names_from:
             self._names_from = client  # once per connection: extensions rarely change
@@ -403,7 +334,6 @@ class App:
         self.window.show_calls(calls)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
-            _resume_gc_after_startup()
             marker = os.environ.get(BENCH_READY_ENV)
             if marker:
                 self.window.repaint()  # painted now, not on a later loop turn
@@ -470,6 +400,7 @@ class App:
             self.tray.set_popups_paused(value)
         elif name == "theme":
             from desktop.ui import theme
+            from desktop.ui.application import create_qapplication
 
             theme.apply_theme(create_qapplication(), value)
 

@@ -1,4 +1,5 @@
-"""The app's QApplication: Qt's own quit becomes the app's orderly Quit.
+"""The app's QApplication: made once, named, with Qt's messages in the log and Qt's own
+quit turned into the app's orderly Quit.
 
 Qt quits on its own when the desktop session ends or something calls
 `QApplication.quit()`: it posts a Quit event to the application object and would leave
@@ -13,10 +14,16 @@ made for whole families of Qt classes (about 130 enums, ~80 ms at start-up).
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, __version__
+
+log = logging.getLogger(__name__)
 
 
 class Application(QApplication):
@@ -31,3 +38,36 @@ class Application(QApplication):
             self.quit_handler()
             return True
         return super().event(event)
+
+
+def create_qapplication() -> QApplication:
+    """The one QApplication, named so settings, notifications and the dock find it."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
+    qInstallMessageHandler(
+        lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
+    )
+    qapp = Application(sys.argv[:1])
+    qapp.setOrganizationName("IEXPBX")
+    qapp.setApplicationName(APP_ID)
+    qapp.setApplicationDisplayName(APP_NAME)
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName(APP_ID)
+    qapp.setQuitOnLastWindowClosed(False)  # the tray keeps the app; Quit ends it
+    return qapp
+
+
+def route_quit(qapp: QApplication, request_quit: Callable[[], None] | None) -> bool:
+    """Turn Qt's own quit (session end, QApplication.quit()) into `request_quit()`.
+
+    None stops routing. False when `qapp` was made by someone else and cannot route it
+    (Qt then leaves its loop, and main() still shuts down in a last turn of it).
+    """
+    if not isinstance(qapp, Application):
+        log.debug("Qt's quit is not routed: the QApplication is not the app's own")
+        return False
+    qapp.quit_handler = request_quit
+    return True
