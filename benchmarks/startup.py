@@ -1,5 +1,15 @@
 """startup_ratio: `--demo` from process spawn to its first live calls painted, against the
-time a bare PySide6 script needs to show an empty QMainWindow and quit (both offscreen)."""
+time a bare PySide6 script needs to show and paint an empty QMainWindow (both offscreen).
+
+Both processes write the moment they painted to a file; the time is taken from that, not
+from the process's end: waiting for a child with a timeout polls (up to every 50 ms), and
+exit times are not start-up.
+
+For scale it also times the stack's floor: a script that does only what any app on this
+stack must before such a paint (asyncio, qasync, httpx, a QTableView over a
+QAbstractTableModel, one `activecalls` request to an already running simulated PBX).
+`startup_stack_floor_ratio` is that against the bare window; what the app adds above it
+is the simulator it starts and everything of its own."""
 
 from __future__ import annotations
 
@@ -10,19 +20,65 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 TARGET = 3.0
 REPEAT = 7
 
 BARE_WINDOW = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.show()
-QTimer.singleShot(0, app.quit)
+def painted():
+    window.repaint()
+    with open(sys.argv[1], "w", encoding="utf-8") as marker:
+        marker.write(f"{time.time():.6f}\\n")
+    app.quit()
+QTimer.singleShot(0, painted)
 app.exec()
+"""
+
+STACK_FLOOR = """
+import sys, time, os
+import asyncio, httpx, qasync
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+class Calls(QAbstractTableModel):
+    rows = []
+    def rowCount(self, parent=QModelIndex()):
+        return len(self.rows)
+    def columnCount(self, parent=QModelIndex()):
+        return 4
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ("From", "To", "Duration", "Type")[section]
+
+app = QApplication(sys.argv[:1])
+window, view, model = QMainWindow(), QTableView(), Calls()
+view.setModel(model)
+window.setCentralWidget(view)
+window.show()
+
+async def first_calls():
+    async with httpx.AsyncClient() as client:
+        reply = (await client.get(os.environ["FLOOR_URL"])).json()
+    rows = (reply[0] if isinstance(reply, list) else reply)["data"]
+    model.beginResetModel()
+    model.rows = [(r["src"], r["dst"], r["duration"], r["calltype"]) for r in rows]
+    model.endResetModel()
+    window.repaint()
+    with open(sys.argv[1], "w", encoding="utf-8") as marker:
+        marker.write(f"{time.time():.6f}\\n")
+
+with qasync.QEventLoop(app) as loop:
+    loop.run_until_complete(first_calls())
 """
 
 
@@ -37,10 +93,15 @@ def _env(scratch: Path) -> dict[str, str]:
     return env
 
 
-def bare_window_seconds(env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, check=True, timeout=60)
-    return time.perf_counter() - start
+def bare_window_seconds(env: dict[str, str], scratch: Path) -> float:
+    """Spawn to the moment the bare window was painted."""
+    marker = scratch / "bare-painted"
+    marker.unlink(missing_ok=True)
+    spawned = time.time()
+    subprocess.run(
+        [sys.executable, "-c", BARE_WINDOW, str(marker)], env=env, check=True, timeout=60
+    )
+    return float(marker.read_text(encoding="utf-8")) - spawned
 
 
 def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
@@ -59,21 +120,52 @@ def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
     return float(marker.read_text(encoding="utf-8")) - spawned
 
 
+def stack_floor_seconds(env: dict[str, str], scratch: Path, url: str) -> float:
+    """Spawn to the moment the floor script painted the calls it fetched."""
+    marker = scratch / "floor-painted"
+    marker.unlink(missing_ok=True)
+    spawned = time.time()
+    subprocess.run(
+        [sys.executable, "-c", STACK_FLOOR, str(marker)],
+        env={**env, "FLOOR_URL": url},
+        check=True,
+        timeout=60,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return float(marker.read_text(encoding="utf-8")) - spawned
+
+
 def run() -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="iexpbx-bench-") as folder:
-        scratch = Path(folder)
-        env = _env(scratch)
-        bare_window_seconds(env)  # warm the file cache for both
-        demo_ready_seconds(env, scratch)
-        bare, demo = [], []
-        for _ in range(REPEAT):  # interleaved, so load on the machine hits both alike
-            bare.append(bare_window_seconds(env))
-            demo.append(demo_ready_seconds(env, scratch))
+    from desktop.demo import start_demo_pbx
+
+    floor_pbx = start_demo_pbx()  # for the floor script; the app starts its own
+    query = urlencode(
+        {"action": "activecalls", "username": floor_pbx.username, "password": floor_pbx.password}
+    )
+    url = f"{floor_pbx.base_url}{floor_pbx.thread.simulator.config.api_path}?{query}"
+    try:
+        with tempfile.TemporaryDirectory(prefix="iexpbx-bench-") as folder:
+            scratch = Path(folder)
+            env = _env(scratch)
+            bare_window_seconds(env, scratch)  # warm the file cache for all three
+            demo_ready_seconds(env, scratch)
+            stack_floor_seconds(env, scratch, url)
+            bare, demo, floor = [], [], []
+            for _ in range(REPEAT):  # interleaved, so load on the machine hits all alike
+                bare.append(bare_window_seconds(env, scratch))
+                demo.append(demo_ready_seconds(env, scratch))
+                floor.append(stack_floor_seconds(env, scratch, url))
+    finally:
+        floor_pbx.stop()
     bare_s, demo_s = statistics.median(bare), statistics.median(demo)
+    floor_s = statistics.median(floor)
     return {
         "startup_ratio": demo_s / bare_s,
         "startup_demo_ready_s": demo_s,
         "startup_bare_window_s": bare_s,
+        "startup_stack_floor_s": floor_s,
+        "startup_stack_floor_ratio": floor_s / bare_s,
     }
 
 

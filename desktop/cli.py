@@ -9,8 +9,8 @@ import argparse
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from desktop import __version__
@@ -50,8 +50,7 @@ class DialTargetError(ValueError):
         self.fields = fields
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """What the command line asked for; `dial` is already a dialable number."""
 
     demo: bool = False

@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from desktop.pbx import PbxClient
@@ -122,8 +122,7 @@ async def first_registered_extension(client: PbxClient) -> str:
 
 
 # ---------------------------------------------------------------- self-test
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     name: str
     ok: bool
     detail: str

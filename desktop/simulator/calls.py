@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import traffic
 from .people import pick
@@ -18,8 +19,7 @@ RINGING, DIALING, TALKING, UP = "Ringing", "Dialing", "Talking", "Up"
 _CONTEXT_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     at: float  # seconds after the start
     phase: str  # callinfo
     app: str  # calltype, as the PBX shows the running application
@@ -28,8 +28,7 @@ class Step:
     leg: int = 0  # 0: the call's first channel; 1: the second leg of a two-leg call
 
 
-@dataclass(frozen=True, slots=True)
-class LegView:
+class LegView(NamedTuple):
     """One channel of a live call as `activecalls` shows it."""
 
     channel: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import random
 
 from .config import FAULT_NAMES
@@ -106,4 +105,4 @@ def empty() -> Response:
 def truncated(response: Response) -> Response:
     """The same reply cut off in the middle, as a dying upstream leaves it."""
     body = response.body if isinstance(response.body, bytes) else b""
-    return dataclasses.replace(response, body=body[: len(body) // 2], headers=())
+    return response._replace(body=body[: len(body) // 2], headers=())

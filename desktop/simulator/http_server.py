@@ -15,8 +15,8 @@ import logging
 import sys
 import time
 from collections.abc import AsyncIterable, Awaitable, Callable
-from dataclasses import dataclass
 from http import HTTPStatus
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import h11
@@ -33,16 +33,14 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(NamedTuple):
     method: str
     path: str  # percent-decoded, without the query
     query: dict[str, str]  # a repeated parameter keeps its first value
     headers: tuple[tuple[str, str], ...]  # names in lower case
 
 
-@dataclass(frozen=True, slots=True)
-class Response:
+class Response(NamedTuple):
     """What to answer.
 
     `body` is bytes, or an async iterable of chunks sent as they come; a streamed body

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 FIRST_NAMES_TR = (
     "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Şule", "Gülşen", "Özlem", "Çiğdem",
@@ -62,8 +61,7 @@ def pick(rng: random.Random, items: Sequence[T]) -> T:
     return items[int(rng.random() * len(items))]
 
 
-@dataclass(frozen=True, slots=True)
-class ExtensionInfo:
+class ExtensionInfo(NamedTuple):
     number: str
     name: str
     state: str  # OK, LAGGED, UNREACHABLE, Unmonitored, UNKNOWN
@@ -74,16 +72,14 @@ class ExtensionInfo:
         return self.state in ("OK", "LAGGED", "Unmonitored")
 
 
-@dataclass(frozen=True, slots=True)
-class QueueInfo:
+class QueueInfo(NamedTuple):
     number: str
     name: str
     members: tuple[str, ...]
     wire_members: str  # the `internal` text exactly as this PBX writes it
 
 
-@dataclass(frozen=True, slots=True)
-class ContactInfo:
+class ContactInfo(NamedTuple):
     first: str
     last: str
     company: str

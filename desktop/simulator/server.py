@@ -7,7 +7,6 @@ package: a misunderstanding on one side cannot hide in shared code.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hmac
 import json
 import logging
@@ -31,7 +30,7 @@ CHUNK_BYTES = 16 * 1024
 _LARGE_REPLY_ROWS = 5000
 JSON_TYPE = "application/json; charset=utf-8"
 _NOT_FOUND = plain(404)
-_NOT_ALLOWED = dataclasses.replace(plain(405), headers=(("Allow", "GET,HEAD"),))
+_NOT_ALLOWED = plain(405)._replace(headers=(("Allow", "GET,HEAD"),))
 
 
 class PbxApi:

@@ -15,8 +15,7 @@ import re
 import time
 import zlib
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import calls, people, traffic
 from .calls import LiveCall
@@ -33,8 +32,7 @@ class ActionError(Exception):
     """An action the PBX refuses; the message is what the API answers."""
 
 
-@dataclass(frozen=True, slots=True)
-class CallEvent:
+class CallEvent(NamedTuple):
     """What a webhook reports: a call started, or a call hung up."""
 
     kind: str  # "start" or "hangup"

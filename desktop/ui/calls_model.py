@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -56,11 +55,13 @@ def digits_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-@dataclass(slots=True)
 class _Row:
-    call: ActiveCall
-    base_s: float  # the call's age when `polled_at` was taken
-    polled_at: float
+    __slots__ = ("base_s", "call", "polled_at")
+
+    def __init__(self, call: ActiveCall, base_s: float, polled_at: float) -> None:
+        self.call = call
+        self.base_s = base_s  # the call's age when `polled_at` was taken
+        self.polled_at = polled_at
 
     def age(self, now: float) -> float:
         return self.base_s + max(0.0, now - self.polled_at)

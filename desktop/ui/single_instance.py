@@ -19,8 +19,8 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -47,8 +47,7 @@ _ACK = b"ok\n"
 _CLIENT_TIMEOUT_MS = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class Activation:
+class Activation(NamedTuple):
     """What a second start asks of the running app: come to front, maybe offer a number."""
 
     dial: str | None = None
