@@ -152,12 +152,16 @@ class HttpServer:
             await self._converse(reader, writer, task)
         except (ConnectionError, TimeoutError):
             pass  # the client went away or fell silent: nothing to answer
+        except asyncio.CancelledError:
+            # stop() dropped the connection. The task ends quietly: Python 3.11's stream
+            # server would log a cancelled connection task as an error.
+            pass
         except Exception:
             log.exception("HTTP connection failed")
         finally:
             try:
                 writer.close()  # sends what is still buffered (a torn reply's first half)
-                with contextlib.suppress(Exception):
+                with contextlib.suppress(Exception, asyncio.CancelledError):
                     async with asyncio.timeout(self._idle_timeout):
                         await writer.wait_closed()
             finally:

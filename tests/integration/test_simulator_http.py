@@ -205,6 +205,25 @@ async def test_stop_closes_open_keep_alive_connections(echo: Echo) -> None:
 
 
 @pytest.mark.asyncio
+async def test_stopping_with_a_client_still_connected_logs_no_error(
+    echo: Echo, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Quitting the demo while the app's connection is open is a normal end, not an error."""
+    srv = HttpServer(echo, "127.0.0.1", 0)
+    await srv.start()
+    reader, writer = await connect(srv)
+    writer.write(get("/kept"))
+    assert (await read_reply(reader)).status == 200
+    with caplog.at_level(logging.WARNING):
+        await asyncio.wait_for(srv.stop(), 5)
+        await until_closed(reader)
+        for _ in range(5):  # the loop reports a task's failure on a later turn
+            await asyncio.sleep(0)
+    writer.close()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+@pytest.mark.asyncio
 async def test_stop_drops_idle_connections_and_lets_a_request_in_progress_finish(
     echo: Echo,
 ) -> None:
