@@ -93,25 +93,13 @@ def _env(scratch: Path) -> dict[str, str]:
     return env
 
 
-def bare_window_seconds(env: dict[str, str], scratch: Path) -> float:
-    """Spawn to the moment the bare window was painted."""
-    marker = scratch / "bare-painted"
+def _seconds_to_paint(args: list[str], env: dict[str, str], marker: Path) -> float:
+    """Spawn `python *args` to the moment it wrote the time it painted into `marker`."""
     marker.unlink(missing_ok=True)
     spawned = time.time()
     subprocess.run(
-        [sys.executable, "-c", BARE_WINDOW, str(marker)], env=env, check=True, timeout=60
-    )
-    return float(marker.read_text(encoding="utf-8")) - spawned
-
-
-def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
-    """Spawn to the moment the demo window painted its first live calls."""
-    marker = scratch / "ready"
-    marker.unlink(missing_ok=True)
-    spawned = time.time()
-    subprocess.run(
-        [sys.executable, "-m", "desktop", "--demo"],
-        env={**env, "IEXPBX_BENCH_READY": str(marker)},
+        [sys.executable, *args],
+        env=env,
         check=True,
         timeout=120,
         stdout=subprocess.DEVNULL,
@@ -120,20 +108,23 @@ def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
     return float(marker.read_text(encoding="utf-8")) - spawned
 
 
+def bare_window_seconds(env: dict[str, str], scratch: Path) -> float:
+    """Spawn to the moment the bare window was painted."""
+    marker = scratch / "bare-painted"
+    return _seconds_to_paint(["-c", BARE_WINDOW, str(marker)], env, marker)
+
+
+def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
+    """Spawn to the moment the demo window painted its first live calls."""
+    marker = scratch / "ready"
+    demo_env = {**env, "IEXPBX_BENCH_READY": str(marker)}
+    return _seconds_to_paint(["-m", "desktop", "--demo"], demo_env, marker)
+
+
 def stack_floor_seconds(env: dict[str, str], scratch: Path, url: str) -> float:
     """Spawn to the moment the floor script painted the calls it fetched."""
     marker = scratch / "floor-painted"
-    marker.unlink(missing_ok=True)
-    spawned = time.time()
-    subprocess.run(
-        [sys.executable, "-c", STACK_FLOOR, str(marker)],
-        env={**env, "FLOOR_URL": url},
-        check=True,
-        timeout=60,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return float(marker.read_text(encoding="utf-8")) - spawned
+    return _seconds_to_paint(["-c", STACK_FLOOR, str(marker)], {**env, "FLOOR_URL": url}, marker)
 
 
 def run() -> dict[str, float]:
