@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 TARGET = 3.0
-REPEAT = 7
+REPEAT = 11
 
 BARE_WINDOW = """
 import sys, time

@@ -60,9 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         None if options.demo else log_dir_for(options.config_dir), debug=options.debug
     )
     log.info("%s %s starting%s", APP_NAME, __version__, " in demo mode" if options.demo else "")
+    from desktop.resources import cache_dir
     from desktop.ui import pyside_speedups
 
-    pyside_speedups.install()  # before the rest is imported: see the module
+    pyside_speedups.install(cache_dir("pyside"))  # before the rest is imported: see the module
     from desktop.ui.application import create_qapplication
     from desktop.ui.single_instance import Activation, claim, server_name
 

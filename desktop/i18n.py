@@ -75,9 +75,9 @@ def compiled_translation(language: str) -> Path | None:
 
 
 def _cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from desktop.resources import cache_dir
 
-    return Path(user_cache_dir("iexpbx-desktop", "IEXPBX")) / "translations"
+    return cache_dir("translations")
 
 
 def _lrelease(source: Path, target: Path) -> bool:

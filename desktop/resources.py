@@ -1,4 +1,4 @@
-"""Where the app's resources (icons, translations) are, from source or frozen."""
+"""Where the app's resources (icons, translations) are, from source or frozen; its cache."""
 
 from __future__ import annotations
 
@@ -17,3 +17,10 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A path inside the resources folder."""
     return resources_dir().joinpath(*parts)
+
+
+def cache_dir(*parts: str) -> Path:
+    """A folder in this user's cache for the app (made on first write, not here)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("iexpbx-desktop", "IEXPBX")).joinpath(*parts)

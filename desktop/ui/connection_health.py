@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.services.connection import ConnectionState, ConnectionStatus
 from desktop.ui.error_text import error_text
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class NetworkWatch:
         """Start watching; False when this system has no backend that can tell."""
         if self._info is not None:
             return True
+        from PySide6.QtNetwork import QNetworkInformation  # loaded after the first paint
+
         if not QNetworkInformation.loadDefaultBackend():
             log.info("No network-information backend: reconnecting by retry only")
             return False
@@ -97,6 +102,8 @@ class NetworkWatch:
             self._info = None
 
     def _changed(self, *_: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
         info = QNetworkInformation.instance()
         log.info("Network changed: %s", info.reachability().name)
         if info.reachability() != QNetworkInformation.Reachability.Disconnected:

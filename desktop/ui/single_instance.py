@@ -1,9 +1,9 @@
 """One app per user and configuration: a second start hands its number to the first.
 
 The running app listens on a local socket (a Unix socket in the user's private runtime
-folder, a named pipe on Windows). A second start connects, sends one small JSON message
-(`{"v": 1, "dial": "+905321234567"}`, or no number to just show the window), waits for
-"ok" and exits. Anything else arriving on the socket is ignored.
+folder, a named pipe on Windows: see `local_socket`). A second start connects, sends one
+small JSON message (`{"v": 1, "dial": "+905321234567"}`, or no number to just show the
+window), waits for "ok" and exits. Anything else arriving on the socket is ignored.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QDir, QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 
 from desktop import APP_ID
 from desktop.cli import DialTargetError, dialable_number
+from desktop.ui import local_socket
 
 log = logging.getLogger(__name__)
 
@@ -251,19 +251,8 @@ def decode_message(data: bytes) -> Activation | None:
 
 def forward_to_running(name: str, activation: Activation, timeout_ms: int = 1500) -> bool | None:
     """Hand `activation` to a running app: True delivered, None none running, False no answer."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
-        return None
-    socket.write(encode_message(activation))
-    if not socket.waitForBytesWritten(timeout_ms):
-        socket.abort()
-        return False
-    answer = b""
-    while len(answer) < len(_ACK) and socket.waitForReadyRead(timeout_ms):
-        answer += bytes(socket.readAll().data())
-    socket.disconnectFromServer()
-    return answer.startswith(_ACK)
+    answer = local_socket.exchange(name, encode_message(activation), len(_ACK), timeout_ms)
+    return None if answer is None else answer == _ACK
 
 
 def claim(
@@ -305,21 +294,26 @@ class SingleInstanceServer(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._server = local_socket.LocalServer(
+            name,
+            parse=decode_message,
+            deliver=lambda activation: self.activated.emit(activation.dial or ""),
+            answer=_ACK,
+            max_bytes=MAX_MESSAGE_BYTES,
+            timeout_ms=_CLIENT_TIMEOUT_MS,
+            parent=self,
+        )
         self._lock: QLockFile | None = None
 
     @property
     def listening(self) -> bool:
-        return bool(self._server.isListening())
+        return self._server.listening
 
     def listen(self) -> bool:
         """Start listening; False when another live instance owns the name.
 
-        A lock file decides who owns the name (Qt's listen() would replace a live
-        server's socket); a socket file left by a crashed instance is removed.
+        A lock file decides who owns the name (listening would replace a live server's
+        socket); a socket file left by a crashed instance is removed.
         """
         if self._lock is None:
             lock = QLockFile(_lock_path(self.name))
@@ -327,54 +321,10 @@ class SingleInstanceServer(QObject):
             if not lock.tryLock(200):
                 return False
             self._lock = lock
-        QLocalServer.removeServer(self.name)
-        if self._server.listen(self.name):
-            return True
-        log.warning("Cannot listen for later starts: %s", self._server.errorString())
-        return False
+        return self._server.listen()
 
     def close(self) -> None:
-        for socket in list(self._buffers):
-            socket.abort()
-        self._buffers.clear()
         self._server.close()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
-
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            if socket is None:
-                break
-            self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
-            # A client that connects and says nothing does not keep a slot open.
-            QTimer.singleShot(_CLIENT_TIMEOUT_MS, socket, socket.abort)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.get(socket)
-        if buffer is None:
-            return
-        buffer += bytes(socket.read(MAX_MESSAGE_BYTES + 1 - len(buffer)).data())
-        if b"\n" not in buffer:
-            if len(buffer) > MAX_MESSAGE_BYTES:
-                log.warning("Ignoring an oversized message on the single-instance socket")
-                self._buffers.pop(socket, None)
-                socket.abort()
-            return
-        self._buffers.pop(socket, None)
-        activation = decode_message(bytes(buffer.split(b"\n", 1)[0]))
-        if activation is None:
-            log.warning("Ignoring an invalid message on the single-instance socket")
-            socket.abort()
-            return
-        socket.write(_ACK)
-        socket.flush()
-        socket.disconnectFromServer()
-        self.activated.emit(activation.dial or "")
-
-    def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
