@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop import settings as st
-from desktop.credentials import CredentialStore
 
 if TYPE_CHECKING:
+    from desktop.credentials import CredentialStore
     from desktop.pbx import PbxClient
     from desktop.services.connection import CallMonitor
     from desktop.ui.main_window import MainWindow
@@ -103,6 +103,7 @@ class AccountFlow:
         if open_dialog is not None:
             open_dialog.raise_()
             return
+        from desktop.credentials import CredentialStore
         from desktop.ui.settings_dialog import SettingsDialog
 
         # The demo never touches the keyring: its dialog keeps passwords in memory only.
