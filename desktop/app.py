@@ -46,6 +46,20 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit status."""
     options = cli.parse_args(argv)
     runtime.pause_gc_for_startup()
+    from desktop.resources import cache_dir
+    from desktop.startup_cache import RegexCache
+
+    startup_cache = cache_dir("startup")
+    regexes = RegexCache(startup_cache / "regexes.code")  # see the module
+    regexes.start()
+    runtime.at_startup_done(regexes.stop)
+    try:
+        return _run(options, startup_cache)
+    finally:
+        runtime.startup_done()  # also when start-up ended early (a hand-over, an error)
+
+
+def _run(options: cli.Options, startup_cache: Path) -> int:
     if options.demo:
         from desktop.demo import begin_early
 
@@ -60,10 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         None if options.demo else log_dir_for(options.config_dir), debug=options.debug
     )
     log.info("%s %s starting%s", APP_NAME, __version__, " in demo mode" if options.demo else "")
-    from desktop.resources import cache_dir
     from desktop.ui import pyside_speedups
 
-    pyside_speedups.install(cache_dir("pyside"))  # before the rest is imported: see the module
+    pyside_speedups.install(startup_cache)  # before the rest is imported: see the module
     from desktop.ui.application import create_qapplication
     from desktop.ui.single_instance import Activation, claim, server_name
 

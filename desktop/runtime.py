@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 
 UI_SWITCH_INTERVAL_S = 0.001
 # The latest moment start-up is over, even if no data ever came (a wizard, no network).
@@ -22,11 +23,21 @@ STARTUP_DONE_AFTER_MS = 3000
 
 
 class _State:
-    gc_paused = False
-    done = False
+    def __init__(self) -> None:
+        self.gc_paused = False
+        self.done = False
+        self.when_done: list[Callable[[], None]] = []
 
 
 _state = _State()
+
+
+def at_startup_done(action: Callable[[], None]) -> None:
+    """Run `action` when start-up is done (now, if it is)."""
+    if _state.done:
+        action()
+    else:
+        _state.when_done.append(action)
 
 
 def pause_gc_for_startup() -> None:
@@ -47,3 +58,6 @@ def startup_done() -> None:
         gc.enable()
     if sys.getswitchinterval() > UI_SWITCH_INTERVAL_S:
         sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+    actions, _state.when_done = _state.when_done, []
+    for action in actions:
+        action()

@@ -23,13 +23,14 @@ import contextlib
 import hashlib
 import importlib.util
 import marshal
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from desktop.startup_cache import read_checked, write_checked
 
 __all__ = ["compiled_once", "entry_path"]
 
@@ -38,7 +39,6 @@ _EMBEDDED = re.compile(r"signature_bootstrap\.py|shibokensupport(/\w+)*/\w+\.py"
 _FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
     _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
-_DIGEST = hashlib.sha256().digest_size
 
 
 def entry_path(folder: Path, filename: str) -> Path:
@@ -52,34 +52,16 @@ def _key(filename: str, source: bytes, flags: int) -> bytes:
 
 
 def _load(path: Path, key: bytes) -> CodeType | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    payload = data[2 * _DIGEST :]
-    if data[:_DIGEST] != key or data[_DIGEST : 2 * _DIGEST] != hashlib.sha256(payload).digest():
+    payload = read_checked(path, key)
+    if payload is None:
         return None
     try:
         # This user's own earlier start wrote it (the same trust as Python's __pycache__),
-        # and the digests above tie it to this source and this interpreter.
+        # and the digests tie it to this source and this interpreter.
         code = marshal.loads(payload)  # noqa: S302
     except (EOFError, ValueError, TypeError):
         return None
     return code if isinstance(code, CodeType) else None
-
-
-def _store(path: Path, key: bytes, code: CodeType) -> None:
-    if sys.dont_write_bytecode:
-        return
-    payload = marshal.dumps(code)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial.write_bytes(key + hashlib.sha256(payload).digest() + payload)
-        os.replace(partial, path)  # whole or not at all: a reader never sees half
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink()
 
 
 @contextlib.contextmanager
@@ -114,7 +96,7 @@ def compiled_once(folder: Path) -> Iterator[None]:
         code = _load(path, key)
         if code is None:
             code = real(source, filename, mode, flags, True, optimize)
-            _store(path, key, code)
+            write_checked(path, key, marshal.dumps(code))
         return code
 
     builtins.compile = compile

@@ -157,6 +157,13 @@ PYSIDE_IMPORT = """
         seen.append(filename)
         return real(source, filename, *args, **kwargs)
     builtins.compile = spy
+    import re
+    real_regex = re._compiler.compile
+    regexes = []
+    def regex_spy(pattern, flags=0):
+        regexes.append(pattern)
+        return real_regex(pattern, flags)
+    re._compiler.compile = regex_spy
     from desktop.ui import pyside_speedups
     pyside_speedups.install(Path(sys.argv[1]) if sys.argv[1] else None)
     from PySide6.QtCore import QObject
@@ -165,11 +172,12 @@ PYSIDE_IMPORT = """
     except TypeError as exc:
         message = " ".join(str(exc).split())
     print(len([f for f in seen if "shibokensupport" in f]))
+    print(len(regexes))
     print(message)
 """
 
 
-def import_pyside(cache: str) -> tuple[int, str]:
+def import_pyside(cache: str) -> tuple[int, int, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(PYSIDE_IMPORT), cache],
@@ -179,22 +187,26 @@ def import_pyside(cache: str) -> tuple[int, str]:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    compiled, message = done.stdout.splitlines()
-    return int(compiled), message
+    compiled, regexes, message = done.stdout.splitlines()
+    return int(compiled), int(regexes), message
 
 
 def test_pyside_from_the_cache_works_as_pyside_compiled(tmp_path: Path) -> None:
     """PySide's signature support (which words its type errors) runs from the cache."""
-    uncached, plain_message = import_pyside("")
+    uncached, uncached_regexes, plain_message = import_pyside("")
     assert uncached >= 5  # its loader, parser, mapping, ... compiled at every start
-    first, first_message = import_pyside(str(tmp_path))
-    second, second_message = import_pyside(str(tmp_path))
-    assert first == uncached
+    assert uncached_regexes >= 5  # and their regular expressions
+    first, first_regexes, first_message = import_pyside(str(tmp_path))
+    second, second_regexes, second_message = import_pyside(str(tmp_path))
+    assert first == uncached and first_regexes >= uncached_regexes
     assert second == 0
+    # Only those compiled after the import (the error message's) are compiled again.
+    assert second_regexes < uncached_regexes / 2
     assert "setObjectName(name: str" in plain_message
     assert first_message == second_message == plain_message
     stored = {p.name for p in tmp_path.iterdir()}
     assert "shibokensupport.signature.loader.code" in stored
+    assert "regexes.code" in stored
     assert not any(name.endswith(".partial") for name in stored)
 
 

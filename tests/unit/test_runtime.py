@@ -45,3 +45,14 @@ def test_a_collector_someone_else_turned_off_stays_off(fresh_runtime: None) -> N
     runtime.pause_gc_for_startup()
     runtime.startup_done()
     assert not gc.isenabled()
+
+
+def test_what_waits_for_the_end_of_start_up_runs_once_then(fresh_runtime: None) -> None:
+    ran: list[str] = []
+    runtime.at_startup_done(lambda: ran.append("cache saved"))
+    assert ran == []
+    runtime.startup_done()
+    runtime.startup_done()
+    assert ran == ["cache saved"]
+    runtime.at_startup_done(lambda: ran.append("late"))  # already done: at once
+    assert ran == ["cache saved", "late"]

@@ -1,0 +1,191 @@
+"""What start-up compiles, kept for the next start: regular expressions (here) and
+PySide6's embedded code (`ui/pyside_bytecode.py`, through the checked files here).
+
+PySide6's support code compiles large regular expressions as it is imported (a bracket
+matcher nested three deep, twice: ~25 ms of this app's start-up on a 2-core machine);
+httpx, h11 and the standard library compile more. Python keeps compiled expressions for
+the process only.
+
+`RegexCache(path)` keeps them across starts: from `start()` to `stop()`, every
+`re.compile` that Python's own cache misses is answered from `path` when an earlier
+start compiled the same pattern with the same flags, by handing `_sre` (the regular
+expression engine) the program the compiler made then. On a miss the real compiler
+runs; what it handed the engine is kept only if building the pattern again from it
+gives an equal pattern (same text, flags and program). The file is tied to the
+interpreter (its version and the engine's) and carries a digest of itself: anything
+else is ignored and rebuilt. Like the bytecode, nothing is written when Python is told
+not to write bytecode. Where Python's `re` internals differ from what this expects,
+it changes nothing. The app runs one from its first line until start-up is done
+(`runtime.startup_done`): later compiles take Python's own way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import marshal
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+__all__ = ["RegexCache", "read_checked", "regexes_compiled_once", "write_checked"]
+
+_MAX_ENTRIES = 1000
+_MARK = "_iexpbx_regex_cache"
+_DIGEST = hashlib.sha256().digest_size
+_Args = tuple[Any, int, list[int], int, dict[str, int], tuple[Any, ...]]
+
+
+def read_checked(path: Path, key: bytes) -> bytes | None:
+    """The payload stored at `path` under `key`, if it is there whole; else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    payload = data[2 * _DIGEST :]
+    if data[:_DIGEST] != key or data[_DIGEST : 2 * _DIGEST] != hashlib.sha256(payload).digest():
+        return None
+    return payload
+
+
+def write_checked(path: Path, key: bytes, payload: bytes) -> None:
+    """Store `payload` under `key` (whole or not at all); nothing when bytecode is not written."""
+    if sys.dont_write_bytecode:
+        return
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial.write_bytes(key + hashlib.sha256(payload).digest() + payload)
+        os.replace(partial, path)  # a reader never sees half
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+
+
+def _file_key(engine: Any) -> bytes:
+    version = f"{sys.version}\0{getattr(engine, 'MAGIC', '')}\0{engine.CODESIZE}".encode()
+    return hashlib.sha256(b"regexes\0" + importlib.util.MAGIC_NUMBER + version).digest()
+
+
+class _Recorder:
+    """Stands in for `_sre` in the compiler: remembers what it was asked to build."""
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+        self.last = threading.local()
+
+    def compile(self, *args: Any) -> Any:
+        self.last.args = args
+        return self._engine.compile(*args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+
+def _plain(args: tuple[Any, ...]) -> _Args:
+    """The engine's arguments as plain values (the compiler's opcodes are int subclasses)."""
+    pattern, flags, code, groups, groupindex, indexgroup = args
+    return (
+        pattern,
+        int(flags),
+        [int(op) for op in code],
+        int(groups),
+        dict(groupindex),
+        tuple(indexgroup),
+    )
+
+
+def _load(path: Path, key: bytes) -> dict[Any, _Args]:
+    payload = read_checked(path, key)
+    if payload is None:
+        return {}
+    try:
+        # This user's own earlier start wrote it (the same trust as Python's __pycache__),
+        # and the digests tie it to this interpreter.
+        entries = marshal.loads(payload)  # noqa: S302
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+class RegexCache:
+    """Between `start()` and `stop()`, regular expressions are built from `path` when known.
+
+    `stop()` puts Python's compiler back and stores what was new. While another is
+    running, `start()` does nothing (the running one already answers).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._running: tuple[Any, Any, Any] | None = None  # compiler, engine, real compile
+
+    def start(self) -> None:
+        compiler = getattr(re, "_compiler", None)
+        engine = getattr(compiler, "_sre", None)
+        real = getattr(compiler, "compile", None)
+        if self._running is not None or compiler is None or engine is None or real is None:
+            return
+        if getattr(real, _MARK, False) or not hasattr(engine, "compile"):
+            return  # another is running, or the compiler is not what this expects
+        self._key = _file_key(engine)
+        self._known = _load(self.path, self._key)
+        self._used: set[Any] = set()
+        self._added: dict[Any, _Args] = {}
+        recorder = _Recorder(engine)
+        compile = self._compile_with(real, engine, recorder)
+        setattr(compile, _MARK, True)
+        compiler._sre, compiler.compile = recorder, compile
+        self._running = (compiler, engine, real)
+
+    def stop(self) -> None:
+        if self._running is None:
+            return
+        compiler, engine, real = self._running
+        self._running = None
+        compiler._sre, compiler.compile = engine, real
+        if self._added:
+            keep = {**self._known, **self._added}
+            if len(keep) > _MAX_ENTRIES:  # patterns of older starts drop out
+                keep = {e: keep[e] for e in (*self._used, *self._added)}
+            write_checked(self.path, self._key, marshal.dumps(keep))
+
+    def _compile_with(self, real: Any, engine: Any, recorder: _Recorder) -> Any:
+        known, used, added = self._known, self._used, self._added
+
+        def compile(pattern: Any, flags: int = 0) -> Any:
+            if type(pattern) not in (str, bytes) or type(flags) is not int or flags & re.DEBUG:
+                return real(pattern, flags)
+            entry = (pattern, flags)
+            args = known.get(entry) or added.get(entry)
+            if args is not None:
+                with contextlib.suppress(Exception):  # a stale entry: compile it afresh
+                    compiled = engine.compile(*args)
+                    used.add(entry)
+                    return compiled
+            recorder.last.args = None
+            compiled = real(pattern, flags)
+            made = recorder.last.args
+            if made is not None:
+                with contextlib.suppress(Exception):  # not kept if it cannot be rebuilt
+                    plain = _plain(made)
+                    if engine.compile(*plain) == compiled:
+                        added[entry] = plain
+            return compiled
+
+        return compile
+
+
+@contextlib.contextmanager
+def regexes_compiled_once(path: Path) -> Iterator[None]:
+    """While in this block, build regular expressions an earlier start compiled from `path`."""
+    cache = RegexCache(path)
+    cache.start()
+    try:
+        yield
+    finally:
+        cache.stop()
