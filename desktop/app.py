@@ -47,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     options = cli.parse_args(argv)
     runtime.pause_gc_for_startup()
     from desktop.resources import cache_dir
-    from desktop.startup_cache import RegexCache
+    from desktop.startup_cache import StartupCache
 
     startup_cache = cache_dir("startup")
-    regexes = RegexCache(startup_cache / "regexes.code")  # see the module
-    regexes.start()
-    runtime.at_startup_done(regexes.stop)
+    compiled = StartupCache(startup_cache)  # see the module
+    compiled.start()
+    runtime.at_startup_done(compiled.stop)
     try:
         return _run(options, startup_cache)
     finally:

@@ -1,26 +1,32 @@
-"""What start-up compiles, kept for the next start: regular expressions (here) and
-PySide6's embedded code (`ui/pyside_bytecode.py`, through the checked files here).
+"""What start-up compiles, kept for the next start.
 
-PySide6's support code compiles large regular expressions as it is imported (a bracket
-matcher nested three deep, twice: ~25 ms of this app's start-up on a 2-core machine);
-httpx, h11 and the standard library compile more. Python keeps compiled expressions for
-the process only.
+Python keeps what it compiles from text for the process only; module bytecode is the
+exception (`__pycache__`). Start-up compiles much more than modules:
 
-`RegexCache(path)` keeps them across starts: from `start()` to `stop()`, every
-`re.compile` that Python's own cache misses is answered from `path` when an earlier
-start compiled the same pattern with the same flags, by handing `_sre` (the regular
-expression engine) the program the compiler made then. On a miss the real compiler
-runs; what it handed the engine is kept only if building the pattern again from it
-gives an equal pattern (same text, flags and program). The file is tied to the
-interpreter (its version and the engine's) and carries a digest of itself: anything
-else is ignored and rebuilt. Like the bytecode, nothing is written when Python is told
-not to write bytecode. Where Python's `re` internals differ from what this expects,
-it changes nothing. The app runs one from its first line until start-up is done
-(`runtime.startup_done`): later compiles take Python's own way.
+- Regular expressions. PySide6's support code builds large ones as it is imported (a
+  bracket matcher nested three deep, twice: ~25 ms of this app's start-up on a 2-core
+  machine); httpx, h11 and the standard library compile more. `RegexCache` answers
+  each `re.compile` that Python's own cache misses from its file when an earlier start
+  compiled the same pattern with the same flags, by handing `_sre` (the engine) the
+  program the compiler made then. On a miss the real compiler runs, and what it handed
+  the engine is kept only if building the pattern again from it gives an equal pattern
+  (same text, flags and program).
+- Dataclass methods: see `DataclassCache` (~25 ms).
+- PySide6's embedded modules: see `ui/pyside_bytecode.py` (which keeps its files through
+  `read_checked` / `write_checked` here).
+
+Every file is tied to the interpreter (its version, bytecode magic, and for regular
+expressions the engine's) and carries a digest of itself: anything else is ignored and
+rebuilt. Nothing is written when Python is told not to write bytecode
+(PYTHONDONTWRITEBYTECODE). Where Python's internals differ from what this expects, it
+changes nothing. The app runs a `StartupCache` from its first line until start-up is
+done (`runtime.startup_done`): later compiles take Python's own way.
 """
 
 from __future__ import annotations
+import __future__
 
+import builtins
 import contextlib
 import hashlib
 import importlib.util
@@ -31,13 +37,24 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
-__all__ = ["RegexCache", "read_checked", "regexes_compiled_once", "write_checked"]
+__all__ = [
+    "DataclassCache",
+    "RegexCache",
+    "StartupCache",
+    "read_checked",
+    "regexes_compiled_once",
+    "write_checked",
+]
 
 _MAX_ENTRIES = 1000
 _MARK = "_iexpbx_regex_cache"
 _DIGEST = hashlib.sha256().digest_size
+_FUTURE_FLAGS = 0
+for _name in __future__.all_feature_names:
+    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 _Args = tuple[Any, int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 
@@ -65,6 +82,11 @@ def write_checked(path: Path, key: bytes, payload: bytes) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             partial.unlink()
+
+
+def _code_file_key(kind: bytes) -> bytes:
+    version = sys.version.encode()
+    return hashlib.sha256(kind + b"\0" + importlib.util.MAGIC_NUMBER + version).digest()
 
 
 def _file_key(engine: Any) -> bytes:
@@ -100,7 +122,7 @@ def _plain(args: tuple[Any, ...]) -> _Args:
     )
 
 
-def _load(path: Path, key: bytes) -> dict[Any, _Args]:
+def _load(path: Path, key: bytes) -> dict[Any, Any]:
     payload = read_checked(path, key)
     if payload is None:
         return {}
@@ -178,6 +200,82 @@ class RegexCache:
             return compiled
 
         return compile
+
+
+class DataclassCache:
+    """Between `start()` and `stop()`, the methods dataclasses writes are compiled once.
+
+    `@dataclass` writes each class's `__init__`, `__repr__`, `__eq__`... as source text
+    and runs it through `exec()`, which compiles it: ~160 small functions, ~25 ms of
+    start-up. While running, the `exec` the dataclasses module sees compiles each text
+    once and keeps the code in `path` for the next start, keyed by the exact text and
+    the caller's `__future__` switches: the same code `exec()` would have made.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._module: Any = None
+
+    def start(self) -> None:
+        import dataclasses
+
+        if self._module is not None or "exec" in vars(dataclasses):
+            return  # running already, or the module's exec is not the built-in one
+        key = _code_file_key(b"dataclasses")
+        known = _load(self.path, key)
+        added: dict[Any, CodeType] = {}
+        used: set[Any] = set()
+
+        def exec(source: Any, globals: Any = None, locals: Any = None, /, **more: Any) -> None:
+            caller = sys._getframe(1)
+            if globals is None:  # what exec() itself would use
+                globals = caller.f_globals
+                if locals is None:
+                    locals = caller.f_locals
+            if type(source) is not str or more:
+                return builtins.exec(source, globals, locals, **more)  # noqa: S102 (as asked)
+            entry = (source, caller.f_code.co_flags & _FUTURE_FLAGS)
+            code = known.get(entry) or added.get(entry)
+            if type(code) is CodeType:
+                used.add(entry)
+            else:
+                code = builtins.compile(source, "<string>", "exec", entry[1], True)
+                added[entry] = code
+            return builtins.exec(code, globals, locals)  # noqa: S102 (what dataclasses wrote)
+
+        self._key, self._known, self._added, self._used = key, known, added, used
+        dataclasses.exec = exec  # type: ignore[attr-defined]
+        self._module = dataclasses
+
+    def stop(self) -> None:
+        module, self._module = self._module, None
+        if module is None:
+            return
+        with contextlib.suppress(AttributeError):
+            del module.exec
+        if self._added:
+            keep = {**self._known, **self._added}
+            if len(keep) > _MAX_ENTRIES:  # classes of older starts drop out
+                keep = {e: keep[e] for e in (*self._used, *self._added)}
+            write_checked(self.path, self._key, marshal.dumps(keep))
+
+
+class StartupCache:
+    """Regular expressions and dataclass methods compiled once, kept in `folder`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.parts = (
+            RegexCache(folder / "regexes.code"),
+            DataclassCache(folder / "dataclasses.code"),
+        )
+
+    def start(self) -> None:
+        for part in self.parts:
+            part.start()
+
+    def stop(self) -> None:
+        for part in self.parts:
+            part.stop()
 
 
 @contextlib.contextmanager

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import builtins
+import dataclasses
 import re
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from desktop import startup_cache as regex_cache
 from desktop.startup_cache import regexes_compiled_once
 
+ANSWER = "read from the caller's globals"
 PATTERNS: list[tuple[str | bytes, int]] = [
     (r"(?P<user>[\w.]+)@(?P<host>[\w.-]+)", 0),
     (r"hello\s+world", re.IGNORECASE),
@@ -170,3 +174,124 @@ def test_the_file_keeps_to_a_bounded_size(
         "new4",
         "old0",
     ]
+
+
+# -- dataclass methods ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def real_compiles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The texts compiled by the real compile() from here on (this module's dataclasses)."""
+    seen: list[str] = []
+    real = builtins.compile
+
+    def spy(source: Any, filename: Any, *args: Any, **kwargs: Any) -> Any:
+        if filename == "<string>":
+            seen.append(str(source))
+        return real(source, filename, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "compile", spy)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    yield seen
+
+
+def make_classes() -> tuple[type, type]:
+    """Two dataclasses with most of what @dataclass writes: frozen, order, slots, defaults."""
+
+    @dataclasses.dataclass(frozen=True, order=True, slots=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple[str, ...] = ()
+
+    @dataclasses.dataclass(kw_only=True)
+    class Card:
+        name: str
+        numbers: list[str] = dataclasses.field(default_factory=list)
+        secret: str = dataclasses.field(default="", repr=False)
+
+    return Point, Card
+
+
+def check(point: type, card: type) -> None:
+    p = point(1, 2)
+    assert p == point(1, 2) and p < point(1, 3) and hash(p) == hash(point(1, 2))
+    assert repr(p).endswith("Point(x=1, y=2, tags=())")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 5  # type: ignore[misc]
+    c = card(name="Ana")
+    c.numbers.append("101")
+    assert card(name="Bo").numbers == []  # a fresh list each time
+    assert repr(card(name="Ana", secret="pw")).endswith("Card(name='Ana', numbers=[])")
+    with pytest.raises(TypeError):
+        card("positional")
+
+
+def test_dataclass_methods_are_compiled_once(tmp_path: Path, real_compiles: list[str]) -> None:
+    path = tmp_path / "dataclasses.code"
+    cache = regex_cache.DataclassCache(path)
+    cache.start()
+    check(*make_classes())
+    cache.stop()
+    assert "exec" not in vars(dataclasses)
+    compiled_first = len(real_compiles)
+    assert compiled_first >= 8  # __init__, __repr__, __eq__, order, hash, frozen guards...
+    assert path.is_file()
+
+    cache = regex_cache.DataclassCache(path)
+    cache.start()
+    classes = make_classes()
+    cache.stop()
+    assert len(real_compiles) == compiled_first  # nothing compiled the second time
+    check(*classes)
+    check(*make_classes())  # and the same without the cache
+
+
+def test_dataclass_cache_damaged_or_foreign_is_ignored(
+    tmp_path: Path, real_compiles: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dataclasses.code"
+    for attempt in range(3):
+        if attempt == 1:
+            data = bytearray(path.read_bytes())
+            data[-10] ^= 0xFF
+            path.write_bytes(bytes(data))
+        if attempt == 2:
+            monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+        before = len(real_compiles)
+        cache = regex_cache.DataclassCache(path)
+        cache.start()
+        check(*make_classes())
+        cache.stop()
+        assert len(real_compiles) > before  # compiled: nothing usable was there
+
+
+def test_exec_without_namespaces_uses_the_callers(tmp_path: Path) -> None:
+    cache = regex_cache.DataclassCache(tmp_path / "d")
+    cache.start()
+    try:
+        exec_ = dataclasses.exec  # type: ignore[attr-defined]
+        namespace: dict[str, Any] = {}
+        exec_("seen = ANSWER", None, namespace)  # globals: this module's, as exec() does
+        assert namespace["seen"] == ANSWER
+        exec_("result = 6 * 7", namespace)
+        assert namespace["result"] == 42
+    finally:
+        cache.stop()
+
+
+def test_startup_cache_runs_both_and_writes_nothing_when_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    cache = regex_cache.StartupCache(tmp_path)
+    cache.start()
+    assert "exec" in vars(dataclasses)
+    assert getattr(re._compiler.compile, regex_cache._MARK, False)  # type: ignore[attr-defined]
+    re.purge()
+    re.compile("startup-cache-test-(\\d+)")
+    make_classes()
+    cache.stop()
+    assert "exec" not in vars(dataclasses)
+    assert not getattr(re._compiler.compile, regex_cache._MARK, False)  # type: ignore[attr-defined]
+    assert list(tmp_path.iterdir()) == []
