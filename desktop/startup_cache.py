@@ -11,7 +11,8 @@ exception (`__pycache__`). Start-up compiles much more than modules:
   program the compiler made then. On a miss the real compiler runs, and what it handed
   the engine is kept only if building the pattern again from it gives an equal pattern
   (same text, flags and program).
-- Dataclass methods: see `DataclassCache` (~25 ms).
+- The methods `@dataclass` writes and `namedtuple`'s `__new__`: see `TextCodeCache`
+  (~25 ms).
 - PySide6's embedded modules: see `ui/pyside_bytecode.py` (which keeps its files through
   `read_checked` / `write_checked` here).
 
@@ -29,6 +30,7 @@ import __future__
 import builtins
 import contextlib
 import hashlib
+import importlib
 import importlib.util
 import marshal
 import os
@@ -41,9 +43,10 @@ from types import CodeType
 from typing import Any
 
 __all__ = [
-    "DataclassCache",
+    "FUTURE_FLAGS",
     "RegexCache",
     "StartupCache",
+    "TextCodeCache",
     "read_checked",
     "regexes_compiled_once",
     "write_checked",
@@ -52,9 +55,10 @@ __all__ = [
 _MAX_ENTRIES = 1000
 _MARK = "_iexpbx_regex_cache"
 _DIGEST = hashlib.sha256().digest_size
-_FUTURE_FLAGS = 0
+# The compiler flags of all `from __future__` switches (as a code object's co_flags has them).
+FUTURE_FLAGS = 0
 for _name in __future__.all_feature_names:
-    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+    FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 _Args = tuple[Any, int, list[int], int, dict[str, int], tuple[Any, ...]]
 
 
@@ -89,7 +93,7 @@ def _code_file_key(kind: bytes) -> bytes:
     return hashlib.sha256(kind + b"\0" + importlib.util.MAGIC_NUMBER + version).digest()
 
 
-def _file_key(engine: Any) -> bytes:
+def _regex_file_key(engine: Any) -> bytes:
     version = f"{sys.version}\0{getattr(engine, 'MAGIC', '')}\0{engine.CODESIZE}".encode()
     return hashlib.sha256(b"regexes\0" + importlib.util.MAGIC_NUMBER + version).digest()
 
@@ -135,6 +139,18 @@ def _load(path: Path, key: bytes) -> dict[Any, Any]:
     return entries if isinstance(entries, dict) else {}
 
 
+def _save(
+    path: Path, key: bytes, known: dict[Any, Any], used: set[Any], added: dict[Any, Any]
+) -> None:
+    """Store what is known plus what was added; past the limit, only what this start used."""
+    if not added:
+        return
+    keep = {**known, **added}
+    if len(keep) > _MAX_ENTRIES:  # entries of older starts drop out
+        keep = {entry: keep[entry] for entry in (*used, *added)}
+    write_checked(path, key, marshal.dumps(keep))
+
+
 class RegexCache:
     """Between `start()` and `stop()`, regular expressions are built from `path` when known.
 
@@ -154,7 +170,7 @@ class RegexCache:
             return
         if getattr(real, _MARK, False) or not hasattr(engine, "compile"):
             return  # another is running, or the compiler is not what this expects
-        self._key = _file_key(engine)
+        self._key = _regex_file_key(engine)
         self._known = _load(self.path, self._key)
         self._used: set[Any] = set()
         self._added: dict[Any, _Args] = {}
@@ -170,11 +186,7 @@ class RegexCache:
         compiler, engine, real = self._running
         self._running = None
         compiler._sre, compiler.compile = engine, real
-        if self._added:
-            keep = {**self._known, **self._added}
-            if len(keep) > _MAX_ENTRIES:  # patterns of older starts drop out
-                keep = {e: keep[e] for e in (*self._used, *self._added)}
-            write_checked(self.path, self._key, marshal.dumps(keep))
+        _save(self.path, self._key, self._known, self._used, self._added)
 
     def _compile_with(self, real: Any, engine: Any, recorder: _Recorder) -> Any:
         known, used, added = self._known, self._used, self._added
@@ -202,71 +214,74 @@ class RegexCache:
         return compile
 
 
-class DataclassCache:
-    """Between `start()` and `stop()`, the methods dataclasses writes are compiled once.
+class TextCodeCache:
+    """Between `start()` and `stop()`, text one module runs through exec/eval compiles once.
 
     `@dataclass` writes each class's `__init__`, `__repr__`, `__eq__`... as source text
-    and runs it through `exec()`, which compiles it: ~160 small functions, ~25 ms of
-    start-up. While running, the `exec` the dataclasses module sees compiles each text
-    once and keeps the code in `path` for the next start, keyed by the exact text and
-    the caller's `__future__` switches: the same code `exec()` would have made.
+    and runs it through `exec()`, which compiles it (~160 small functions, ~25 ms of
+    start-up); `namedtuple` does the same with `eval()` for each `__new__`. While running,
+    the `exec` (or `eval`) that module sees compiles each text once and keeps the code in
+    `path` for the next start, keyed by the exact text and the caller's `__future__`
+    switches: the same code the built-in would have made, run the same way.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, module: str, builtin: str) -> None:
+        if builtin not in ("exec", "eval"):
+            raise ValueError(f"not exec or eval: {builtin}")
+        self.path, self.module_name, self.builtin = path, module, builtin
         self._module: Any = None
 
     def start(self) -> None:
-        import dataclasses
-
-        if self._module is not None or "exec" in vars(dataclasses):
-            return  # running already, or the module's exec is not the built-in one
-        key = _code_file_key(b"dataclasses")
+        module = importlib.import_module(self.module_name)
+        if self._module is not None or self.builtin in vars(module):
+            return  # running already, or the module's exec/eval is not the built-in one
+        run = getattr(builtins, self.builtin)
+        mode = self.builtin
+        key = _code_file_key(f"{self.module_name}.{mode}".encode())
         known = _load(self.path, key)
         added: dict[Any, CodeType] = {}
         used: set[Any] = set()
 
-        def exec(source: Any, globals: Any = None, locals: Any = None, /, **more: Any) -> None:
+        def compiled_once(
+            source: Any, globals: Any = None, locals: Any = None, /, **more: Any
+        ) -> Any:
             caller = sys._getframe(1)
-            if globals is None:  # what exec() itself would use
+            if globals is None:  # what the built-in itself would use
                 globals = caller.f_globals
                 if locals is None:
                     locals = caller.f_locals
             if type(source) is not str or more:
-                return builtins.exec(source, globals, locals, **more)  # noqa: S102 (as asked)
-            entry = (source, caller.f_code.co_flags & _FUTURE_FLAGS)
+                return run(source, globals, locals, **more)
+            entry = (source, caller.f_code.co_flags & FUTURE_FLAGS)
             code = known.get(entry) or added.get(entry)
             if type(code) is CodeType:
                 used.add(entry)
             else:
-                code = builtins.compile(source, "<string>", "exec", entry[1], True)
+                code = builtins.compile(source, "<string>", mode, entry[1], True)
                 added[entry] = code
-            return builtins.exec(code, globals, locals)  # noqa: S102 (what dataclasses wrote)
+            return run(code, globals, locals)
 
         self._key, self._known, self._added, self._used = key, known, added, used
-        dataclasses.exec = exec  # type: ignore[attr-defined]
-        self._module = dataclasses
+        setattr(module, self.builtin, compiled_once)
+        self._module = module
 
     def stop(self) -> None:
         module, self._module = self._module, None
         if module is None:
             return
         with contextlib.suppress(AttributeError):
-            del module.exec
-        if self._added:
-            keep = {**self._known, **self._added}
-            if len(keep) > _MAX_ENTRIES:  # classes of older starts drop out
-                keep = {e: keep[e] for e in (*self._used, *self._added)}
-            write_checked(self.path, self._key, marshal.dumps(keep))
+            delattr(module, self.builtin)
+        _save(self.path, self._key, self._known, self._used, self._added)
 
 
 class StartupCache:
-    """Regular expressions and dataclass methods compiled once, kept in `folder`."""
+    """Regular expressions, dataclass methods and named tuples compiled once, kept in `folder`."""
 
     def __init__(self, folder: Path) -> None:
         self.parts = (
             RegexCache(folder / "regexes.code"),
-            DataclassCache(folder / "dataclasses.code"),
+            TextCodeCache(folder / "dataclasses.code", "dataclasses", "exec"),
+            TextCodeCache(folder / "namedtuples.code", "collections", "eval"),
         )
 
     def start(self) -> None:

@@ -16,7 +16,6 @@ cannot be written; the import then simply compiles as it always did.
 """
 
 from __future__ import annotations
-import __future__
 
 import builtins
 import contextlib
@@ -30,15 +29,12 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from desktop.startup_cache import read_checked, write_checked
+from desktop.startup_cache import FUTURE_FLAGS, read_checked, write_checked
 
 __all__ = ["compiled_once", "entry_path"]
 
 # The embedded zip's files, as shiboken6 names them when it compiles them.
 _EMBEDDED = re.compile(r"signature_bootstrap\.py|shibokensupport(/\w+)*/\w+\.py")
-_FUTURE_FLAGS = 0
-for _name in __future__.all_feature_names:
-    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
 
 
 def entry_path(folder: Path, filename: str) -> Path:
@@ -90,7 +86,7 @@ def compiled_once(folder: Path) -> Iterator[None]:
         # The real compile() inherits the caller's `from __future__` switches; called from
         # here it would inherit this module's instead. So: the caller's, passed explicitly.
         if not dont_inherit:
-            flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+            flags |= sys._getframe(1).f_code.co_flags & FUTURE_FLAGS
         key = _key(filename, source, flags)
         path = entry_path(folder, filename)
         code = _load(path, key)

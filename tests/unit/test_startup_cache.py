@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import collections
 import dataclasses
 import re
 import sys
@@ -87,7 +88,7 @@ def test_the_compiler_is_itself_again_after_the_block(tmp_path: Path) -> None:
 def stored(path: Path) -> list[object]:
     engine = re._compiler._sre  # type: ignore[attr-defined]
     return sorted(
-        str(pattern) for pattern, _ in regex_cache._load(path, regex_cache._file_key(engine))
+        str(pattern) for pattern, _ in regex_cache._load(path, regex_cache._regex_file_key(engine))
     )
 
 
@@ -165,7 +166,7 @@ def test_the_file_keeps_to_a_bounded_size(
         for i in range(5):
             re.compile(f"new{i}")
         re.compile("old0")
-    entries = regex_cache._load(path, regex_cache._file_key(re._compiler._sre))  # type: ignore[attr-defined]
+    entries = regex_cache._load(path, regex_cache._regex_file_key(re._compiler._sre))  # type: ignore[attr-defined]
     assert sorted(pattern for pattern, _ in entries) == [
         "new0",
         "new1",
@@ -229,7 +230,7 @@ def check(point: type, card: type) -> None:
 
 def test_dataclass_methods_are_compiled_once(tmp_path: Path, real_compiles: list[str]) -> None:
     path = tmp_path / "dataclasses.code"
-    cache = regex_cache.DataclassCache(path)
+    cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
     cache.start()
     check(*make_classes())
     cache.stop()
@@ -238,7 +239,7 @@ def test_dataclass_methods_are_compiled_once(tmp_path: Path, real_compiles: list
     assert compiled_first >= 8  # __init__, __repr__, __eq__, order, hash, frozen guards...
     assert path.is_file()
 
-    cache = regex_cache.DataclassCache(path)
+    cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
     cache.start()
     classes = make_classes()
     cache.stop()
@@ -259,7 +260,7 @@ def test_dataclass_cache_damaged_or_foreign_is_ignored(
         if attempt == 2:
             monkeypatch.setattr(sys, "version", sys.version + " (another build)")
         before = len(real_compiles)
-        cache = regex_cache.DataclassCache(path)
+        cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
         cache.start()
         check(*make_classes())
         cache.stop()
@@ -267,7 +268,7 @@ def test_dataclass_cache_damaged_or_foreign_is_ignored(
 
 
 def test_exec_without_namespaces_uses_the_callers(tmp_path: Path) -> None:
-    cache = regex_cache.DataclassCache(tmp_path / "d")
+    cache = regex_cache.TextCodeCache(tmp_path / "d", "dataclasses", "exec")
     cache.start()
     try:
         exec_ = dataclasses.exec  # type: ignore[attr-defined]
@@ -295,3 +296,21 @@ def test_startup_cache_runs_both_and_writes_nothing_when_told_not_to(
     assert "exec" not in vars(dataclasses)
     assert not getattr(re._compiler.compile, regex_cache._MARK, False)  # type: ignore[attr-defined]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_named_tuples_are_compiled_once(tmp_path: Path, real_compiles: list[str]) -> None:
+    path = tmp_path / "namedtuples.code"
+
+    def make() -> type:
+        return collections.namedtuple("Call", ["src", "dst", "seconds"], defaults=[0])
+
+    for _ in range(2):
+        cache = regex_cache.TextCodeCache(path, "collections", "eval")
+        cache.start()
+        call_type = make()
+        cache.stop()
+        call = call_type("101", "0532")
+        assert call == ("101", "0532", 0) and call.dst == "0532"
+        assert call_type._make(["1", "2", 3]).seconds == 3
+    assert len(real_compiles) == 1  # the second start built __new__ from the cache
+    assert "eval" not in vars(collections)
