@@ -19,9 +19,10 @@ exception (`__pycache__`). Start-up compiles much more than modules:
 Every file is tied to the interpreter (its version, bytecode magic, and for regular
 expressions the engine's) and carries a digest of itself: anything else is ignored and
 rebuilt. Nothing is written when Python is told not to write bytecode
-(PYTHONDONTWRITEBYTECODE). Where Python's internals differ from what this expects, it
-changes nothing. The app runs a `StartupCache` from its first line until start-up is
-done (`runtime.startup_done`): later compiles take Python's own way.
+(PYTHONDONTWRITEBYTECODE), except in a frozen build, which is always told so. Where
+Python's internals differ from what this expects, it changes nothing. The app runs a
+`StartupCache` from its first line until start-up is done (`runtime.startup_done`):
+later compiles take Python's own way.
 """
 
 from __future__ import annotations
@@ -75,8 +76,12 @@ def read_checked(path: Path, key: bytes) -> bytes | None:
 
 
 def write_checked(path: Path, key: bytes, payload: bytes) -> None:
-    """Store `payload` under `key` (whole or not at all); nothing when bytecode is not written."""
-    if sys.dont_write_bytecode:
+    """Store `payload` under `key` (whole or not at all); nothing when bytecode is not written.
+
+    A frozen build (PyInstaller) always runs without writing bytecode, for its own bundle;
+    this cache, in the user's folder, is written all the same.
+    """
+    if sys.dont_write_bytecode and not getattr(sys, "frozen", False):
         return
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:

@@ -11,8 +11,9 @@ start stored the code. An entry holds the interpreter's bytecode magic and a SHA
 the file name and source it was made from, and of its own code: another Python, another
 PySide6 or a damaged file misses and is compiled (and stored) afresh. Anything else
 compiled meanwhile, on any thread, goes straight to the real `compile()`. Nothing is
-stored when Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE) or the folder
-cannot be written; the import then simply compiles as it always did.
+stored when Python is told not to write bytecode (PYTHONDONTWRITEBYTECODE; a frozen build
+excepted, see `desktop.startup_cache`) or the folder cannot be written; the import then
+simply compiles as it always did.
 """
 
 from __future__ import annotations

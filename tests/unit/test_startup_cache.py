@@ -314,3 +314,14 @@ def test_named_tuples_are_compiled_once(tmp_path: Path, real_compiles: list[str]
         assert call_type._make(["1", "2", 3]).seconds == 3
     assert len(real_compiles) == 1  # the second start built __new__ from the cache
     assert "eval" not in vars(collections)
+
+
+def test_a_frozen_build_keeps_its_cache_though_it_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyInstaller runs every frozen app with writing bytecode off: the cache still works."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    regex_cache.write_checked(tmp_path / "x.code", b"k" * 32, b"payload")
+    assert regex_cache.read_checked(tmp_path / "x.code", b"k" * 32) == b"payload"
+    assert regex_cache.read_checked(tmp_path / "x.code", b"j" * 32) is None  # another key
