@@ -23,4 +23,6 @@ def cache_dir(*parts: str) -> Path:
     """A folder in this user's cache for the app (made on first write, not here)."""
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("iexpbx-desktop", "IEXPBX")).joinpath(*parts)
+    from desktop import APP_ID
+
+    return Path(user_cache_dir(APP_ID, "IEXPBX")).joinpath(*parts)

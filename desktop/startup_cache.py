@@ -38,7 +38,6 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -49,7 +48,6 @@ __all__ = [
     "StartupCache",
     "TextCodeCache",
     "read_checked",
-    "regexes_compiled_once",
     "write_checked",
 ]
 
@@ -296,14 +294,3 @@ class StartupCache:
     def stop(self) -> None:
         for part in self.parts:
             part.stop()
-
-
-@contextlib.contextmanager
-def regexes_compiled_once(path: Path) -> Iterator[None]:
-    """While in this block, build regular expressions an earlier start compiled from `path`."""
-    cache = RegexCache(path)
-    cache.start()
-    try:
-        yield
-    finally:
-        cache.stop()

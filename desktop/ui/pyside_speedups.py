@@ -1,7 +1,7 @@
 """PySide6's import, made cheaper.
 
-1. Its own embedded modules, and the regular expressions they compile, are compiled once,
-   not at every start: see `pyside_bytecode` and `desktop.startup_cache`.
+1. Its own embedded modules are compiled once, not at every start: see `pyside_bytecode`
+   (and `desktop.startup_cache` for the regular expressions they build).
 2. A faster answer to a question it asks of every module imported after it. PySide6 (6.4
    and later) hooks `import`: for each newly imported module it decides whether the
    module "uses PySide" (for its opt-in `__feature__` switches) by reading the module's
@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,16 +26,16 @@ _MARK = "_iexpbx_fast"
 def install(bytecode_dir: Path | None = None) -> bool:
     """Import PySide6 and speed up its per-import check; True when the check was replaced.
 
-    With `bytecode_dir`, PySide6's embedded modules (and their regular expressions) are
-    compiled once and kept there.
+    With `bytecode_dir`, PySide6's embedded modules are compiled once and kept there (the
+    regular expressions they build are kept by the app's `StartupCache`, already running).
     """
+    compiling: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if bytecode_dir is not None and "shiboken6" not in sys.modules:
-        from desktop.startup_cache import regexes_compiled_once
         from desktop.ui.pyside_bytecode import compiled_once
 
-        with compiled_once(bytecode_dir), regexes_compiled_once(bytecode_dir / "regexes.code"):
-            import PySide6
-    import PySide6  # noqa: F401  (loads the hook)
+        compiling = compiled_once(bytecode_dir)
+    with compiling:
+        import PySide6  # noqa: F401  (loads the hook)
 
     feature = sys.modules.get("shibokensupport.feature")
     slow: Callable[[ModuleType], bool] | None = getattr(feature, "_mod_uses_pyside", None)

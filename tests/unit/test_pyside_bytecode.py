@@ -164,8 +164,15 @@ PYSIDE_IMPORT = """
         regexes.append(pattern)
         return real_regex(pattern, flags)
     re._compiler.compile = regex_spy
+    from desktop.startup_cache import StartupCache
     from desktop.ui import pyside_speedups
-    pyside_speedups.install(Path(sys.argv[1]) if sys.argv[1] else None)
+    cache = Path(sys.argv[1]) if sys.argv[1] else None
+    if cache:  # as main() runs it
+        compiled = StartupCache(cache)
+        compiled.start()
+    pyside_speedups.install(cache)
+    if cache:
+        compiled.stop()
     from PySide6.QtCore import QObject
     try:
         QObject().setObjectName(3)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import collections
+import contextlib
 import dataclasses
 import re
 import sys
@@ -14,8 +15,20 @@ from typing import Any
 
 import pytest
 
-from desktop import startup_cache as regex_cache
-from desktop.startup_cache import regexes_compiled_once
+from desktop import startup_cache
+from desktop.startup_cache import RegexCache
+
+
+@contextlib.contextmanager
+def regexes_compiled_once(path: Path) -> Iterator[None]:
+    """A RegexCache running for the block."""
+    cache = RegexCache(path)
+    cache.start()
+    try:
+        yield
+    finally:
+        cache.stop()
+
 
 ANSWER = "read from the caller's globals"
 PATTERNS: list[tuple[str | bytes, int]] = [
@@ -86,10 +99,9 @@ def test_the_compiler_is_itself_again_after_the_block(tmp_path: Path) -> None:
 
 
 def stored(path: Path) -> list[object]:
-    engine = re._compiler._sre  # type: ignore[attr-defined]
-    return sorted(
-        str(pattern) for pattern, _ in regex_cache._load(path, regex_cache._regex_file_key(engine))
-    )
+    """The patterns kept in `path`."""
+    key = startup_cache._regex_file_key(re._compiler._sre)  # type: ignore[attr-defined]
+    return sorted(str(pattern) for pattern, _ in startup_cache._load(path, key))
 
 
 def test_a_bad_pattern_fails_as_it_would_anyway(tmp_path: Path, compiles: list[object]) -> None:
@@ -156,7 +168,7 @@ def test_other_threads_get_their_own_patterns(tmp_path: Path, compiles: list[obj
 def test_the_file_keeps_to_a_bounded_size(
     tmp_path: Path, compiles: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(regex_cache, "_MAX_ENTRIES", 10)
+    monkeypatch.setattr(startup_cache, "_MAX_ENTRIES", 10)
     path = tmp_path / "regexes.code"
     with regexes_compiled_once(path):
         for i in range(8):
@@ -166,7 +178,7 @@ def test_the_file_keeps_to_a_bounded_size(
         for i in range(5):
             re.compile(f"new{i}")
         re.compile("old0")
-    entries = regex_cache._load(path, regex_cache._regex_file_key(re._compiler._sre))  # type: ignore[attr-defined]
+    entries = startup_cache._load(path, startup_cache._regex_file_key(re._compiler._sre))  # type: ignore[attr-defined]
     assert sorted(pattern for pattern, _ in entries) == [
         "new0",
         "new1",
@@ -230,7 +242,7 @@ def check(point: type, card: type) -> None:
 
 def test_dataclass_methods_are_compiled_once(tmp_path: Path, real_compiles: list[str]) -> None:
     path = tmp_path / "dataclasses.code"
-    cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
+    cache = startup_cache.TextCodeCache(path, "dataclasses", "exec")
     cache.start()
     check(*make_classes())
     cache.stop()
@@ -239,7 +251,7 @@ def test_dataclass_methods_are_compiled_once(tmp_path: Path, real_compiles: list
     assert compiled_first >= 8  # __init__, __repr__, __eq__, order, hash, frozen guards...
     assert path.is_file()
 
-    cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
+    cache = startup_cache.TextCodeCache(path, "dataclasses", "exec")
     cache.start()
     classes = make_classes()
     cache.stop()
@@ -260,7 +272,7 @@ def test_dataclass_cache_damaged_or_foreign_is_ignored(
         if attempt == 2:
             monkeypatch.setattr(sys, "version", sys.version + " (another build)")
         before = len(real_compiles)
-        cache = regex_cache.TextCodeCache(path, "dataclasses", "exec")
+        cache = startup_cache.TextCodeCache(path, "dataclasses", "exec")
         cache.start()
         check(*make_classes())
         cache.stop()
@@ -268,7 +280,7 @@ def test_dataclass_cache_damaged_or_foreign_is_ignored(
 
 
 def test_exec_without_namespaces_uses_the_callers(tmp_path: Path) -> None:
-    cache = regex_cache.TextCodeCache(tmp_path / "d", "dataclasses", "exec")
+    cache = startup_cache.TextCodeCache(tmp_path / "d", "dataclasses", "exec")
     cache.start()
     try:
         exec_ = dataclasses.exec  # type: ignore[attr-defined]
@@ -285,16 +297,16 @@ def test_startup_cache_runs_both_and_writes_nothing_when_told_not_to(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    cache = regex_cache.StartupCache(tmp_path)
+    cache = startup_cache.StartupCache(tmp_path)
     cache.start()
     assert "exec" in vars(dataclasses)
-    assert getattr(re._compiler.compile, regex_cache._MARK, False)  # type: ignore[attr-defined]
+    assert getattr(re._compiler.compile, startup_cache._MARK, False)  # type: ignore[attr-defined]
     re.purge()
     re.compile("startup-cache-test-(\\d+)")
     make_classes()
     cache.stop()
     assert "exec" not in vars(dataclasses)
-    assert not getattr(re._compiler.compile, regex_cache._MARK, False)  # type: ignore[attr-defined]
+    assert not getattr(re._compiler.compile, startup_cache._MARK, False)  # type: ignore[attr-defined]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -305,7 +317,7 @@ def test_named_tuples_are_compiled_once(tmp_path: Path, real_compiles: list[str]
         return collections.namedtuple("Call", ["src", "dst", "seconds"], defaults=[0])
 
     for _ in range(2):
-        cache = regex_cache.TextCodeCache(path, "collections", "eval")
+        cache = startup_cache.TextCodeCache(path, "collections", "eval")
         cache.start()
         call_type = make()
         cache.stop()
@@ -322,6 +334,6 @@ def test_a_frozen_build_keeps_its_cache_though_it_writes_no_bytecode(
     """PyInstaller runs every frozen app with writing bytecode off: the cache still works."""
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    regex_cache.write_checked(tmp_path / "x.code", b"k" * 32, b"payload")
-    assert regex_cache.read_checked(tmp_path / "x.code", b"k" * 32) == b"payload"
-    assert regex_cache.read_checked(tmp_path / "x.code", b"j" * 32) is None  # another key
+    startup_cache.write_checked(tmp_path / "x.code", b"k" * 32, b"payload")
+    assert startup_cache.read_checked(tmp_path / "x.code", b"k" * 32) == b"payload"
+    assert startup_cache.read_checked(tmp_path / "x.code", b"j" * 32) is None  # another key
