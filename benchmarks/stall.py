@@ -87,7 +87,7 @@ def run() -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
-    from desktop.ui.application import create_qapplication
+    from desktop.ui.shell.application import create_qapplication
 
     qapp = create_qapplication()
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qapp)) as runner:

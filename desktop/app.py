@@ -25,15 +25,15 @@ if TYPE_CHECKING:
     from desktop.credentials import CredentialStore
     from desktop.demo import DemoPbx
     from desktop.pbx import PbxClient
+    from desktop.platform.single_instance import SingleInstanceServer
     from desktop.services.connection import CallMonitor
     from desktop.settings import Settings, UiState
-    from desktop.ui.account_flow import AccountFlow
-    from desktop.ui.call_actions import CallActions
-    from desktop.ui.connection_health import ConnectionReport, NetworkWatch
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.open_dialogs import OpenDialogs
-    from desktop.ui.single_instance import SingleInstanceServer
-    from desktop.ui.tray import Tray
+    from desktop.ui.account.account_flow import AccountFlow
+    from desktop.ui.calls.call_actions import CallActions
+    from desktop.ui.common.open_dialogs import OpenDialogs
+    from desktop.ui.shell.connection_health import ConnectionReport, NetworkWatch
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.tray import Tray
 
 log = logging.getLogger(__name__)
 
@@ -46,20 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the process exit status."""
     options = cli.parse_args(argv)
     runtime.pause_gc_for_startup()
-    from desktop.resources import cache_dir
-    from desktop.startup_cache import StartupCache
-
-    startup_cache = cache_dir("startup")
-    compiled = StartupCache(startup_cache)  # see the module
-    compiled.start()
-    runtime.at_startup_done(compiled.stop)
     try:
-        return _run(options, startup_cache)
+        return _run(options)
     finally:
         runtime.startup_done()  # also when start-up ended early (a hand-over, an error)
 
 
-def _run(options: cli.Options, startup_cache: Path) -> int:
+def _run(options: cli.Options) -> int:
     if options.demo:
         from desktop.demo import begin_early
 
@@ -74,11 +67,11 @@ def _run(options: cli.Options, startup_cache: Path) -> int:
         None if options.demo else log_dir_for(options.config_dir), debug=options.debug
     )
     log.info("%s %s starting%s", APP_NAME, __version__, " in demo mode" if options.demo else "")
-    from desktop.ui import pyside_speedups
+    from desktop.ui.common import pyside_speedups
 
-    pyside_speedups.install(startup_cache)  # before the rest is imported: see the module
-    from desktop.ui.application import create_qapplication
-    from desktop.ui.single_instance import Activation, claim, server_name
+    pyside_speedups.install()  # before the rest is imported: see the module
+    from desktop.platform.single_instance import Activation, claim, server_name
+    from desktop.ui.shell.application import create_qapplication
 
     name = server_name(options.config_dir, demo=options.demo)
     instance = claim(name, Activation(options.dial), before_listen=create_qapplication)
@@ -158,7 +151,7 @@ class App:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(ValueError):  # only the main thread may set handlers
             signal.signal(signal.SIGTERM, lambda *_: loop.call_soon_threadsafe(self.request_quit))
-        from desktop.ui import signal_wakeup
+        from desktop.platform import signal_wakeup
 
         wakeup = signal_wakeup.install()
         try:
@@ -186,14 +179,14 @@ class App:
         from desktop import i18n
         from desktop import settings as st
         from desktop.services.connection import CallMonitor
-        from desktop.ui import theme
-        from desktop.ui.account_flow import AccountFlow
-        from desktop.ui.application import create_qapplication, route_quit
-        from desktop.ui.call_actions import CallActions
-        from desktop.ui.connection_health import ConnectionReport, NetworkWatch
-        from desktop.ui.main_window import MainWindow
-        from desktop.ui.open_dialogs import OpenDialogs
-        from desktop.ui.tray import Tray
+        from desktop.ui.account.account_flow import AccountFlow
+        from desktop.ui.calls.call_actions import CallActions
+        from desktop.ui.common.open_dialogs import OpenDialogs
+        from desktop.ui.shell import theme
+        from desktop.ui.shell.application import create_qapplication, route_quit
+        from desktop.ui.shell.connection_health import ConnectionReport, NetworkWatch
+        from desktop.ui.shell.main_window import MainWindow
+        from desktop.ui.shell.tray import Tray
 
         config_dir = self.options.config_dir
         if self.demo:
@@ -274,7 +267,7 @@ class App:
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self._quit_routed:
-            from desktop.ui.application import create_qapplication, route_quit
+            from desktop.ui.shell.application import create_qapplication, route_quit
 
             route_quit(create_qapplication(), None)
             self._quit_routed = False
@@ -375,7 +368,7 @@ class App:
                 # Numbers arrive checked; one that is not (a caller's bug) is refused here too.
                 number = cli.number_from_link(number)
             except cli.DialTargetError as exc:
-                from desktop.ui.error_text import error_text
+                from desktop.ui.common.error_text import error_text
 
                 self.window.show_banner(error_text(exc), "warning")
                 return
@@ -394,7 +387,7 @@ class App:
     def open_about(self) -> None:
         from desktop import settings as st
         from desktop.logging_setup import diagnostics_text
-        from desktop.ui.about_dialog import AboutDialog
+        from desktop.ui.shell.about_dialog import AboutDialog
 
         url = self.demo_pbx.base_url if self.demo_pbx else self.settings.get(st.SERVER_URL)
         text = diagnostics_text(
@@ -413,8 +406,8 @@ class App:
         elif name == "popups_paused":
             self.tray.set_popups_paused(value)
         elif name == "theme":
-            from desktop.ui import theme
-            from desktop.ui.application import create_qapplication
+            from desktop.ui.shell import theme
+            from desktop.ui.shell.application import create_qapplication
 
             theme.apply_theme(create_qapplication(), value)
 

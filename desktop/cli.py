@@ -41,7 +41,7 @@ class DialTargetError(ValueError):
     """A number or link that cannot be dialled; `str()` says why, for a user.
 
     `template` and `fields` are that sentence before formatting: the window shows it in
-    the interface language (`desktop.ui.error_text`), the terminal in English.
+    the interface language (`desktop.ui.common.error_text`), the terminal in English.
     """
 
     def __init__(self, template: str, **fields: str) -> None:

@@ -27,6 +27,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture(scope="session")
 def qapp_cls() -> type:
     """pytest-qt's QApplication is the app's own class, as `iexpbx-desktop` makes it."""
-    from desktop.ui.application import Application
+    from desktop.ui.shell.application import Application
 
     return Application

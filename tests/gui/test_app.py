@@ -23,8 +23,8 @@ from desktop import settings as st
 from desktop.app import App
 from desktop.credentials import SERVICE_NAME, CredentialStore, account_key
 from desktop.logging_setup import LOG_BACKUPS, LOG_MAX_BYTES, setup_logging
-from desktop.ui.about_dialog import AboutDialog
-from desktop.ui.calls_model import COL_CHANNEL, COL_DURATION
+from desktop.ui.calls.calls_model import COL_CHANNEL, COL_DURATION
+from desktop.ui.shell.about_dialog import AboutDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 15_000

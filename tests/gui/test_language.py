@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from desktop import i18n
 from desktop import settings as st
 from desktop.credentials import CredentialStore
-from desktop.ui.calls_model import COL_FROM
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.tray import Tray
+from desktop.ui.account.settings_dialog import SettingsDialog
+from desktop.ui.calls.calls_model import COL_FROM
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.tray import Tray
 
 Install = Callable[[str], str]
 

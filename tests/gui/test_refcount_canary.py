@@ -23,7 +23,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
 from desktop.pbx.models import ActiveCall
-from desktop.ui.calls_model import CallsModel
+from desktop.ui.calls.calls_model import CallsModel
 
 ROUNDS = 2000
 CHUNK = 100

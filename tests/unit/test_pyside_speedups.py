@@ -48,7 +48,7 @@ def test_modules_choosing_pyside_features_still_get_them(tmp_path: Path, speedup
     )
     out = run(
         f"""
-        from desktop.ui import pyside_speedups
+        from desktop.ui.common import pyside_speedups
         if {speedup}:
             assert pyside_speedups.install()
         else:
@@ -68,10 +68,10 @@ def test_the_fast_check_answers_as_pysides_own(tmp_path: Path) -> None:
         import PySide6
         feature = sys.modules["shibokensupport.feature"]
         own = feature._mod_uses_pyside
-        import desktop.cli, desktop.ui.theme, desktop.ui, encodings
-        modules = [desktop.cli, desktop.ui.theme, desktop.ui, json, sys, encodings]
+        import desktop.cli, desktop.ui.shell.theme, desktop.ui, encodings
+        modules = [desktop.cli, desktop.ui.shell.theme, desktop.ui, json, sys, encodings]
         expected = [own(m) for m in modules]
-        from desktop.ui import pyside_speedups
+        from desktop.ui.common import pyside_speedups
         assert pyside_speedups.install()
         assert pyside_speedups.install()  # twice is harmless
         fast = feature._mod_uses_pyside
@@ -83,3 +83,19 @@ def test_the_fast_check_answers_as_pysides_own(tmp_path: Path) -> None:
     expected, fast = out.strip().split("] [")
     assert expected + "]" == "[" + fast
     assert expected.startswith("[False, True")  # the cli uses no Qt, the theme does
+
+
+def test_an_untested_pyside_release_keeps_its_own_check(tmp_path: Path) -> None:
+    out = run(
+        """
+        import sys
+        import PySide6
+        PySide6.__version_info__ = (6, 99, 0, "", "")
+        own = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+        from desktop.ui.common import pyside_speedups
+        now = sys.modules["shibokensupport.feature"]._mod_uses_pyside
+        print(pyside_speedups.install(), now is own)
+        """,
+        tmp_path,
+    )
+    assert out.split() == ["False", "True"]

@@ -56,3 +56,20 @@ def test_what_waits_for_the_end_of_start_up_runs_once_then(fresh_runtime: None) 
     assert ran == ["cache saved"]
     runtime.at_startup_done(lambda: ran.append("late"))  # already done: at once
     assert ran == ["cache saved", "late"]
+
+
+def test_start_up_garbage_is_collected_not_kept_for_life(fresh_runtime: None) -> None:
+    """Cycles start-up dropped are freed when it ends, not frozen for the process's life."""
+    import weakref
+
+    class Node:
+        pass
+
+    runtime.pause_gc_for_startup()
+    node = Node()
+    node.self = node  # type: ignore[attr-defined]  # a cycle only the collector frees
+    gone = weakref.ref(node)
+    del node
+    assert gone() is not None  # the collector is paused: it is still there
+    runtime.startup_done()
+    assert gone() is None

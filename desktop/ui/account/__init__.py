@@ -1,0 +1,1 @@
+"""First-run wizard, settings dialog, connection check."""

@@ -1,0 +1,414 @@
+"""The Settings dialog: the connection, the password and general settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from desktop import settings as st
+from desktop.credentials import CredentialState, CredentialStore
+from desktop.pbx import Extension
+from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
+from desktop.ui.account.connection_check import (
+    PinnedCertificate,
+    check_connection,
+    pinned_from_settings,
+    pins_locked,
+)
+from desktop.ui.account.connection_check import verify_for as verify_for
+from desktop.ui.account.connection_widgets import (
+    CertificatePanel,
+    TimeZoneCombo,
+    connected_text,
+    credential_state_text,
+    extension_order,
+    mark_locked,
+    plain_http_warning,
+    server_url_problem_text,
+    tone,
+)
+from desktop.ui.account.general_settings import GeneralSettings
+from desktop.ui.common.error_text import error_text
+from desktop.ui.common.tasks import TaskOwner
+from desktop.ui.shell import theme
+
+__all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings", "verify_for"]
+
+
+class SettingsDialog(QDialog):
+    """Edit the connection and general settings; Cancel changes nothing.
+
+    With `demo` the connection is the built-in simulated PBX's: it is shown disabled with a
+    note saying so, and only the general settings apply (for the session: the demo keeps
+    its settings in memory).
+    """
+
+    def __init__(
+        self,
+        settings: st.Settings,
+        credentials: CredentialStore,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.credentials = credentials
+        self.demo = demo
+        self.tasks = TaskOwner()
+        self.changed: set[str] = set()
+        # The saved password belongs to the saved account; any other account needs its own.
+        self._saved_account = (settings.get(st.SERVER_URL), settings.get(st.USERNAME))
+        self._known_password: str | None = None
+        self._known_state = CredentialState.NOT_STORED
+        self._pending_pin: PinnedCertificate | None = None
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self._build()
+        self._load()
+        if demo:
+            self._show_demo()
+        else:
+            self.tasks.spawn(self._load_password())
+
+    def _build(self) -> None:
+        self.server = QLineEdit(placeholderText="https://pbx.example.com")
+        self.http_warning = QLabel(plain_http_warning(), wordWrap=True)
+        self.http_warning.setStyleSheet(tone("warning"))
+        self.username = QLineEdit()
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Save the password in this computer's keyring"))
+        self.password_state = QLabel(wordWrap=True)
+        self.password_state.hide()
+        self.password_needed = QLabel(self.tr("Enter the password for this server."))
+        self.password_needed.setWordWrap(True)
+        self.password_needed.setStyleSheet(tone("warning"))
+        self.password_needed.hide()
+        self.extension = QComboBox(editable=True)
+        self.extension.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone = TimeZoneCombo()
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_result = QLabel(wordWrap=True)
+        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # may quote the PBX's words
+        self.certificate = CertificatePanel()
+        self.demo_note = QLabel(
+            self.tr("Demo mode: connected to the built-in simulated PBX; nothing here is saved."),
+            wordWrap=True,
+        )
+        self.demo_note.hide()
+        self.connection = connection = QGroupBox(self.tr("Connection"))
+        form = QFormLayout(connection)
+        form.addRow(self.tr("Server address:"), self.server)
+        form.addRow("", self.http_warning)
+        form.addRow(self.tr("API user name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.password_needed)
+        form.addRow("", self.remember)
+        form.addRow("", self.password_state)
+        form.addRow(self.tr("My extension:"), self.extension)
+        form.addRow(self.tr("PBX time zone:"), self.timezone)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+        form.addRow(self.certificate)
+
+        self.general = general = GeneralSettings()
+        self.poll, self.language, self.theme = general.poll, general.language, general.theme
+        self.language_hint, self.start_minimized = general.language_hint, general.start_minimized
+
+        self.error = QLabel(wordWrap=True)
+        self.error.setStyleSheet(tone("error"))
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.demo_note)
+        layout.addWidget(connection)
+        layout.addWidget(general)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.server.textChanged.connect(self._update_http_warning)
+        for edit in (self.server, self.username, self.password):
+            edit.textChanged.connect(self._update_password_hint)
+        self.test_button.clicked.connect(self.test_connection)
+        self.certificate.trust_changed.connect(self._on_trust_changed)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _load(self) -> None:
+        s = self.settings
+        self.server.setText(s.get(st.SERVER_URL))
+        self.username.setText(s.get(st.USERNAME))
+        self.remember.setChecked(True)
+        self.extension.setEditText(s.get(st.EXTENSION))
+        self.timezone.set_zone(s.get(st.PBX_TIMEZONE))
+        self.general.load(s)
+        self._update_http_warning()
+        self._update_password_hint()
+        mark_locked(s, "server_url", self.server)
+        mark_locked(s, "username", self.username)
+        mark_locked(s, "extension", self.extension)
+        mark_locked(s, "pbx_timezone", self.timezone)
+
+    def _show_demo(self) -> None:
+        # The demo never touches the account or the keyring: none of it may look set.
+        self.server.setPlaceholderText("")
+        self.remember.setChecked(False)
+        self.connection.setEnabled(False)
+        background, border, text = theme.banner_colours("info", theme.is_dark())
+        self.demo_note.setStyleSheet(
+            f"QLabel {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 6px; padding: 6px 10px; color: {text}; }}"
+        )
+        self.demo_note.show()
+
+    async def _load_password(self) -> None:
+        url, user = self._saved_account
+        if not (url and user):
+            return
+        result = await self.credentials.load(user, url)
+        self._known_password, self._known_state = result.password, result.state
+        self.remember.setChecked(
+            result.state is not CredentialState.SESSION_ONLY and not result.state.is_problem
+        )
+        self.password_state.setText(credential_state_text(result.state))
+        self._update_password_hint()
+
+    def _is_saved_account(self) -> bool:
+        """Whether the address and user name entered are those the saved password is for."""
+        try:
+            url = normalize_server_url(self.server.text())
+        except ServerUrlError:
+            return False
+        return (url, self.username.text().strip()) == self._saved_account
+
+    def _update_password_hint(self) -> None:
+        if self.demo:
+            return
+        # A look-alike address or a typo must never receive the saved password unasked.
+        saved_account = self._is_saved_account()
+        unchanged = saved_account and bool(self._known_password)
+        self.password.setPlaceholderText(self.tr("Unchanged") if unchanged else "")
+        self.password_state.setVisible(saved_account and bool(self.password_state.text()))
+        self.password_needed.setVisible(not saved_account and not self.password.text())
+        self._refit()
+
+    def _ask_for_password(self) -> str:
+        """Point at the password field; returns the sentence saying why."""
+        self.password_needed.show()
+        self.password.setFocus()
+        self._refit()
+        return self.tr("Enter the password for this server.")
+
+    def _update_http_warning(self) -> None:
+        self.http_warning.setVisible(not self.demo and is_plain_http(self.server.text()))
+        self._refit()
+
+    def _refit(self) -> None:
+        # Word-wrapped rows shown later need height the window did not reserve for them.
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        self._refit()
+
+    def _server_url(self) -> str | None:
+        try:
+            return normalize_server_url(self.server.text())
+        except ServerUrlError as exc:
+            self._show_error(server_url_problem_text(exc.problem))
+            self.server.setFocus()
+            return None
+
+    def _chosen_extension(self) -> str:
+        index = self.extension.currentIndex()
+        text = self.extension.currentText().strip()
+        if index >= 0 and self.extension.itemText(index) == text:
+            return str(self.extension.itemData(index))
+        return text
+
+    def _pin_for(self, url: str) -> PinnedCertificate | None:
+        if self._pending_pin is not None:
+            return self._pending_pin
+        same_server = url == self.settings.get(st.SERVER_URL)
+        locked = pins_locked(self.settings)
+        return pinned_from_settings(self.settings) if same_server or locked else None
+
+    def _on_trust_changed(self, trusted: bool) -> None:
+        self._pending_pin = self.certificate.pinned() if trusted else None
+        if trusted:
+            self.test_connection()
+
+    @asyncSlot()  # type: ignore[untyped-decorator]
+    async def test_connection(self) -> None:
+        """Sign in with what is entered and list the extensions."""
+        self.tasks.adopt_current()
+        self._show_error("")
+        url = self._server_url()
+        if url is None:
+            return
+        if not self.password.text() and not self._is_saved_account():
+            self.test_result.setStyleSheet(tone("warning"))
+            self.test_result.setText(self._ask_for_password())
+            return
+        password = self.password.text() or self._known_password
+        if not password:
+            self.test_result.setStyleSheet("")
+            self.test_result.setText(self.tr("Enter the password first."))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(self.tr("Connecting…"))
+        try:
+            check = await check_connection(
+                url,
+                self.username.text().strip(),
+                password,
+                pinned=self._pin_for(url),
+                timeout=self.settings.get(st.REQUEST_TIMEOUT_S),
+                api_path=self.settings.get(st.API_PATH),
+            )
+        finally:
+            self.test_button.setEnabled(True)
+        if check.certificate is not None:
+            can_trust = not pins_locked(self.settings)
+            self.certificate.show_certificate(
+                check.certificate,
+                changed=check.changed,
+                can_trust=can_trust,
+                previous=self._pin_for(url),
+            )
+        if check.extensions is not None:
+            self._fill_extensions(check.extensions)
+            self.test_result.setStyleSheet(tone("ok"))
+            self.test_result.setText(connected_text(len(check.extensions)))
+        elif check.error is not None:
+            self.test_result.setStyleSheet(tone("error"))
+            self.test_result.setText(error_text(check.error))
+        else:
+            self.test_result.setStyleSheet(tone("warning"))
+            self.test_result.setText(self.tr("Check the certificate below before connecting."))
+        self._refit()
+
+    def _fill_extensions(self, extensions: Sequence[Extension]) -> None:
+        current = self._chosen_extension()
+        self.extension.clear()
+        for ext in sorted(extensions, key=extension_order):
+            label = f"{ext.number} — {ext.name}" if ext.name else ext.number
+            self.extension.addItem(label, ext.number)
+        found = self.extension.findData(current)
+        if found >= 0:
+            self.extension.setCurrentIndex(found)
+        else:
+            self.extension.setEditText(current)
+
+    @asyncSlot()  # type: ignore[untyped-decorator]
+    async def save(self) -> None:
+        """Validate everything, store the password, then write the settings."""
+        self.tasks.adopt_current()
+        self._show_error("")
+        general = self.general.values()
+        if self.demo:  # the connection is the simulated PBX's, not the user's to change
+            self._write(general, None)
+            self.accept()
+            return
+        url = self._server_url()
+        if url is None:
+            return
+        zone = self.timezone.zone()
+        if zone is None:
+            self._show_error(self.tr("Choose a time zone from the list."))
+            return
+        values: dict[str, Any] = {
+            "server_url": url,
+            "username": self.username.text().strip(),
+            "extension": self._chosen_extension(),
+            "pbx_timezone": zone,
+            **general,
+        }
+        try:
+            for name, value in values.items():
+                values[name] = st.REGISTRY[name].coerce(value)
+        except ValueError:
+            self._show_error(self.tr("The user name or extension is not valid."))
+            return
+        self.buttons.setEnabled(False)
+        try:
+            if not await self._save_password(url, values["username"]):
+                return
+        finally:
+            self.buttons.setEnabled(True)
+        self._write(values, url)
+        self.accept()
+
+    async def _save_password(self, url: str, user: str) -> bool:
+        old_url, old_user = self._saved_account
+        moved = (url, user) != (old_url, old_user)
+        if moved and not self.password.text():
+            self._show_error(self._ask_for_password())
+            return False
+        password = self.password.text() or self._known_password
+        remember = self.remember.isChecked()
+        stops_saving = not remember and self._known_state is CredentialState.STORED
+        starts_saving = remember and self._known_state is CredentialState.SESSION_ONLY
+        if not password or not (self.password.text() or moved or stops_saving or starts_saving):
+            return True
+        if stops_saving and not moved:
+            await self.credentials.forget(user, url)
+        result = await self.credentials.store(user, url, password, remember=remember)
+        if result.state.is_problem:
+            self._show_error(credential_state_text(result.state))
+            self.remember.setChecked(False)  # offer "this session only" on the next OK
+            return False
+        if moved and old_url and old_user:
+            await self.credentials.forget(old_user, old_url)
+        return True
+
+    def _write(self, values: dict[str, Any], url: str | None) -> None:
+        s = self.settings
+        if url is not None and not pins_locked(s):
+            if self._pending_pin is not None:
+                values["tls_pinned_pem"] = self._pending_pin.pem
+                values["tls_pinned_sha256"] = self._pending_pin.sha256
+            elif url != s.get(st.SERVER_URL):
+                values["tls_pinned_pem"] = values["tls_pinned_sha256"] = ""
+        for name, value in values.items():
+            if not s.is_locked(name) and s.get(name) != value:
+                s.set(name, value)
+                self.changed.add(name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refit()
+
+    def done(self, result: int) -> None:
+        self.tasks.cancel_all()
+        super().done(result)

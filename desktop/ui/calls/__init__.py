@@ -1,0 +1,1 @@
+"""The live calls tab: table, actions, dial box."""

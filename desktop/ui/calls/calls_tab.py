@@ -1,0 +1,336 @@
+"""The Calls tab: live calls, a filter box, and Hang up (with confirmation)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.pbx.models import ActiveCall
+from desktop.ui.calls.calls_model import (
+    COL_CHANNEL,
+    COL_DURATION,
+    COL_FROM,
+    COL_QUEUE,
+    COL_STATUS,
+    COL_TO,
+    COL_TYPE,
+    CallsFilterProxy,
+    CallsModel,
+    NameLookup,
+)
+from desktop.ui.shell import icons
+
+# From and To share whatever width is left (names are long, the rest is short).
+_STRETCHED = (COL_FROM, COL_TO)
+_DEFAULT_WIDTHS = {
+    COL_DURATION: 86,
+    COL_QUEUE: 70,
+    COL_STATUS: 110,
+    COL_TYPE: 120,
+}
+
+
+class CallsTab(QWidget):
+    """Live calls; selection and scroll position survive every poll."""
+
+    hangup_requested = Signal(str)  # channel, after the user confirmed
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._offline = False
+        self.model = CallsModel(self)
+        self.proxy = CallsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Find a call by number or name"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(
+            icons.icon(icons.SEARCH), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.filter_edit.setToolTip(self.tr("Show only calls from or to this number (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(self.tr("Find a call"))
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+
+        self.hangup_button = QPushButton(icons.icon(icons.CALL_END), self.tr("Hang &up"), self)
+        self.hangup_button.setToolTip(self.tr("End the selected call (Delete)"))
+        self.hangup_button.clicked.connect(self.hang_up_selected)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Active calls"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        # A selected call is one band: no focus frame around a single cell. (A style sheet,
+        # not a Python delegate: a delegate would be called for every cell of every paint.)
+        self.view.setStyleSheet("QTableView { outline: 0; }")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in _DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        for column in _STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnHidden(COL_CHANNEL, True)
+        # Unsorted first: calls stay in the order they started until the user sorts.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.hangup_action = QAction(icons.icon(icons.CALL_END), self.tr("Hang up…"), self)
+        self.hangup_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.hangup_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.hangup_action.triggered.connect(self.hang_up_selected)
+        self.view.addAction(self.hangup_action)
+        self.copy_from_action = QAction(self.tr("Copy caller's number"), self)
+        self.copy_from_action.triggered.connect(lambda: self._copy_number(caller=True))
+        self.copy_to_action = QAction(self.tr("Copy called number"), self)
+        self.copy_to_action.triggered.connect(lambda: self._copy_number(caller=False))
+
+        self.empty_state = EmptyState(parent=self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.empty_state)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.hangup_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        self.setTabOrder(self.filter_edit, self.view)
+        self.setTabOrder(self.view, self.hangup_button)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.model.tick)
+        # The proxy drops its rows before the model has removed them (the model still counts
+        # them then): the model's own signal, which comes after, settles the state.
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.model.rowsRemoved,
+            self.model.modelReset,
+        ):
+            signal.connect(self._update_state)
+        self._update_state()
+
+    # -- feeding ------------------------------------------------------------------------------
+    def show_calls(self, calls: Sequence[ActiveCall]) -> None:
+        self.model.set_calls(calls)
+
+    def set_name_lookup(self, lookup: NameLookup | None) -> None:
+        self.model.set_name_lookup(lookup)
+
+    def set_offline(self, offline: bool) -> None:
+        """Without a connection an empty list says so, instead of "no calls right now"."""
+        if offline != self._offline:
+            self._offline = offline
+            self._update_state()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def header_state(self) -> bytes:
+        """Column widths and order, for the app to keep between runs."""
+        return bytes(self.view.horizontalHeader().saveState().data())
+
+    def restore_header_state(self, state: bytes) -> bool:
+        """Column widths and order as saved; False (and nothing changed) for unreadable bytes."""
+        restored = self.view.horizontalHeader().restoreState(QByteArray(state))
+        self.view.setColumnHidden(COL_CHANNEL, True)  # whatever the saved state says
+        return restored
+
+    # -- selection and hang-up ----------------------------------------------------------------
+    def selected_call(self) -> ActiveCall | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.call_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_channel(self, channel: str) -> bool:
+        row = self.model.row_of(channel)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, COL_FROM))
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def hang_up_selected(self) -> None:
+        call = self.selected_call()
+        if call is None:
+            self.message.emit(self.tr("Select a call to hang up."))
+            return
+        question = self.tr("Hang up the call from {caller} to {called}?").format(
+            caller=self.model.party_text(call.src), called=self.model.party_text(call.dst)
+        )
+        from PySide6.QtWidgets import QMessageBox  # made on first use: not for the first paint
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Hang up"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        # Caller IDs come from outside callers: markup in one must not become a link.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        # Polls go on while the question is open: the call may have ended meanwhile.
+        if self.model.row_of(call.channel) < 0:
+            self.message.emit(self.tr("That call has already ended."))
+            return
+        self.hangup_requested.emit(call.channel)
+
+    def _copy_number(self, *, caller: bool) -> None:
+        call = self.selected_call()
+        if call is not None:
+            QGuiApplication.clipboard().setText(call.src if caller else call.dst)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.selectRow(index.row())
+        from PySide6.QtWidgets import QMenu  # made on first use: not for the first paint
+
+        menu = QMenu(self)
+        menu.addAction(self.hangup_action)
+        menu.addSeparator()
+        menu.addAction(self.copy_from_action)
+        menu.addAction(self.copy_to_action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # -- state --------------------------------------------------------------------------------
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._update_state()
+
+    def _update_state(self, *_: object) -> None:
+        has_calls = self.model.rowCount() > 0
+        if has_calls and not self._ticker.isActive():
+            self._ticker.start()
+        elif not has_calls:
+            self._ticker.stop()
+        if self.proxy.rowCount() > 0:
+            self.pages.setCurrentWidget(self.view)
+        elif has_calls:
+            self.empty_state.set_text(
+                self.tr("No call matches “{query}”").format(query=self.proxy.query.strip()),
+                self.tr("Clear the search box to see all calls."),
+            )
+            self.pages.setCurrentWidget(self.empty_state)
+        elif self._offline:
+            self.empty_state.set_text(
+                self.tr("Not connected to the PBX"),
+                self.tr("Live calls show up here again once the PBX can be reached."),
+            )
+            self.pages.setCurrentWidget(self.empty_state)
+        else:
+            self.empty_state.set_text(
+                self.tr("No calls right now"),
+                self.tr("Calls on the PBX show up here as they start."),
+            )
+            self.pages.setCurrentWidget(self.empty_state)
+        self._update_actions()
+
+    def _update_actions(self, *_: object) -> None:
+        has_selection = self.view.selectionModel().hasSelection()
+        self.hangup_button.setEnabled(has_selection)
+        self.hangup_action.setEnabled(has_selection)
+        self.copy_from_action.setEnabled(has_selection)
+        self.copy_to_action.setEnabled(has_selection)
+
+    def rows_shown(self) -> int:
+        return self.proxy.rowCount()
+
+
+class EmptyState(QWidget):
+    """A calm, centred note where a list would be: a title and a hint below it."""
+
+    def __init__(self, title: str = "", hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("emptyTitle")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("emptyHint")
+        for label in (self.title, self.hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        self.title.setFont(font)
+        self._recolour()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint)
+        layout.addStretch(2)
+        self.set_text(title, hint)
+
+    def set_text(self, title: str, hint: str = "") -> None:
+        self.title.setText(title)
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
+
+    def text(self) -> str:
+        return "\n".join(t for t in (self.title.text(), self.hint.text()) if t)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)
+
+    def _recolour(self) -> None:
+        # Muted, yet readable: the placeholder colour, not the faint "disabled" one.
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        sheet = f"QLabel#emptyHint {{ color: {muted}; }}"
+        if self.hint.styleSheet() != sheet:
+            self.hint.setStyleSheet(sheet)

@@ -1,0 +1,1 @@
+"""The main window, tray, banner, theme, icons and About."""

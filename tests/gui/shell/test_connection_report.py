@@ -1,0 +1,65 @@
+"""What the window's banner says about the connection: calm words while the app waits for
+the user, an error only when something failed."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.pbx.errors import PbxAuthError, PbxConnectionError
+from desktop.services.connection import ConnectionState, ConnectionStatus
+from desktop.ui.shell.connection_health import ConnectionReport
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.tray import Tray
+
+OFFLINE, ONLINE = ConnectionState.OFFLINE, ConnectionState.ONLINE
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def report(window) -> ConnectionReport:
+    return ConnectionReport(window, Tray(window))
+
+
+def test_not_set_up_yet_is_information_not_an_error(window, report) -> None:
+    report.show(ConnectionStatus(OFFLINE, "Not set up yet."))
+    assert window.banner.isVisible()
+    assert window.banner.text == "Not set up yet."
+    assert window.banner.kind == "info"
+    assert window.connection_text().startswith("Offline")
+
+
+def test_waiting_for_a_password_is_information(window, report) -> None:
+    report.show(ConnectionStatus(OFFLINE, "No password is saved for this account."))
+    assert window.banner.kind == "info"
+    assert "Check Settings" not in window.banner.text
+
+
+def test_a_lost_connection_is_an_error_that_says_it_retries(window, report) -> None:
+    lost = PbxConnectionError("The PBX at pbx.example.com cannot be reached.")
+    report.show(ConnectionStatus(OFFLINE, str(lost), lost, retry_in=4.0))
+    assert window.banner.isVisible()
+    assert window.banner.kind == "error"
+    assert "keeps trying to reconnect" in window.banner.text
+
+
+def test_a_wrong_password_is_an_error_that_points_to_settings(window, report) -> None:
+    refused = PbxAuthError("The PBX rejected the user name or password (HTTP 401).", status=401)
+    report.show(ConnectionStatus(OFFLINE, str(refused), refused, retry_in=None))
+    assert window.banner.kind == "error"
+    assert "Check Settings" in window.banner.text
+
+
+def test_an_error_after_the_information_replaces_it_and_online_clears_it(window, report) -> None:
+    report.show(ConnectionStatus(OFFLINE, "Not set up yet."))
+    lost = PbxConnectionError("The PBX at pbx.example.com cannot be reached.")
+    report.show(ConnectionStatus(OFFLINE, str(lost), lost, retry_in=4.0))
+    assert window.banner.kind == "error"
+    report.show(ConnectionStatus(ONLINE))
+    assert not window.banner.isVisible()
