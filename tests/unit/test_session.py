@@ -1,4 +1,7 @@
-"""CallMonitor: polling, state changes, backoff, poke, auth errors, sleep/resume (Qt-free)."""
+"""Session: polling, state changes, backoff, poke, auth errors, sleep/resume, actions (Qt-free).
+
+Waits for "nothing happened" run on a virtual clock (looptime): an hour passes at once.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +12,18 @@ from datetime import timedelta
 import pytest
 
 from desktop.pbx.errors import PbxAuthError, PbxConnectionError, PbxInputError
-from desktop.pbx.models import ActiveCall
+from desktop.pbx.models import ActiveCall, Extension, Queue
 from desktop.services.connection import (
     UNEXPECTED_OPEN_PROBLEM,
     UNEXPECTED_PROBLEM,
     Backoff,
-    CallMonitor,
     ConnectionState,
     ConnectionStatus,
     UnexpectedConnectionProblem,
 )
+from desktop.services.session import ConnectionRenewedError, NotConnectedError, Session
+
+pytestmark = pytest.mark.looptime
 
 CALL = ActiveCall("SIP/trunk-0001", timedelta(seconds=5), "incoming", "", "905321234567", "101")
 DOWN = PbxConnectionError("The PBX could not be reached. Check the server address and the network.")
@@ -49,12 +54,26 @@ class FakePbx:
     async def aclose(self) -> None:
         self.closed = True
 
+    async def extensions(self) -> list[Extension]:
+        self.server.directory_reads += 1
+        return list(self.server.extensions)
+
+    async def queues(self) -> list[Queue]:
+        return []
+
+    async def hangup(self, channel: str) -> None:
+        assert not self.closed, "used a closed client"
+        self.server.hangups.append(channel)
+
 
 class FakeServer:
     def __init__(self, answer: list[ActiveCall] | BaseException | None = None) -> None:
         self.answer: list[ActiveCall] | BaseException = [CALL] if answer is None else answer
         self.polls = 0
         self.clients: list[FakePbx] = []
+        self.extensions: list[Extension] = []
+        self.directory_reads = 0
+        self.hangups: list[str] = []
 
     def client(self) -> FakePbx:
         client = FakePbx(self)
@@ -86,16 +105,18 @@ class FakeClock:
         return 1_000_000.0 + self.offset
 
 
-async def until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+async def until(condition: Callable[[], bool], timeout: float = 3600.0) -> None:
     async with asyncio.timeout(timeout):
         while not condition():
-            await asyncio.sleep(0.002)
+            await asyncio.sleep(0.05)  # virtual time
 
 
-def monitor(recorder: Recorder, **kwargs: object) -> CallMonitor[FakePbx]:
-    kwargs.setdefault("interval", 0.01)
-    kwargs.setdefault("backoff", Backoff(0.005, 0.02))
-    return CallMonitor(on_status=recorder.on_status, on_calls=recorder.on_calls, **kwargs)  # type: ignore[arg-type]
+def monitor(recorder: Recorder, **kwargs: object) -> Session:
+    kwargs.setdefault("interval", 2.0)  # the app's own timings: the clock is virtual
+    kwargs.setdefault("backoff", Backoff())
+    kwargs.setdefault("auth_retry_delays", ())
+    kwargs.setdefault("directory_every", 3600.0)
+    return Session(on_status=recorder.on_status, on_calls=recorder.on_calls, **kwargs)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- backoff
@@ -205,7 +226,7 @@ async def test_poke_polls_now_instead_of_waiting_for_the_interval() -> None:
     mon = monitor(seen, interval=3600)
     mon.connect(server.client)
     await until(lambda: server.polls == 1)
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == 1
     mon.poke()
     await until(lambda: server.polls == 2)
@@ -229,7 +250,7 @@ async def test_wrong_password_is_not_retried_until_poked() -> None:
     mon = monitor(seen, backoff=Backoff(0.001, 0.001))
     mon.connect(server.client)
     await until(lambda: mon.status.state is OFFLINE)
-    await asyncio.sleep(0.05)  # ample time for dozens of retries at this backoff
+    await asyncio.sleep(1800)  # half an hour on the virtual clock: dozens of retries at this backoff
     assert server.polls == 1
     assert mon.status.waiting_for_user
     assert mon.status.message == str(WRONG_PASSWORD)
@@ -277,12 +298,12 @@ async def test_disconnect_goes_offline_closes_and_stops_polling() -> None:
     mon.disconnect("Not set up yet")
     await until(lambda: server.clients[0].closed)
     polls = server.polls
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == polls
     assert mon.status == ConnectionStatus(OFFLINE, "Not set up yet")
     assert seen.call_lists[-1] == []
     mon.poke()  # nothing to connect to: still nothing happens
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == polls
     await mon.aclose()
 
@@ -322,7 +343,7 @@ async def test_a_client_that_cannot_be_made_goes_offline_and_poke_tries_again(
     assert mon.status.message == UNEXPECTED_OPEN_PROBLEM
     assert mon.status.waiting_for_user  # it would fail the same way again: no spinning
     assert "Opening a PBX connection failed unexpectedly" in caplog.text
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert len(attempts) == 1 and mon.running
     mon.poke()
     await until(lambda: mon.status.state is ONLINE)
@@ -330,13 +351,13 @@ async def test_a_client_that_cannot_be_made_goes_offline_and_poke_tries_again(
     await mon.aclose()
 
 
-async def test_a_failing_listener_does_not_stop_the_monitor() -> None:
+async def test_a_failing_listener_does_not_stop_the_session() -> None:
     server = FakeServer()
 
     def broken(_: object) -> None:
         raise ValueError("listener bug")
 
-    mon: CallMonitor[FakePbx] = CallMonitor(on_status=broken, on_calls=broken, interval=0.01)
+    mon = Session(on_status=broken, on_calls=broken, interval=0.01)
     mon.connect(server.client)
     await until(lambda: server.polls >= 3)
     assert mon.running and mon.status.state is ONLINE
@@ -360,7 +381,7 @@ async def test_a_network_change_does_not_retry_a_wrong_password() -> None:
     await until(lambda: mon.status.state is OFFLINE)
     mon.poke(from_user=False)
     mon.poke(from_user=False)
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == 1 and mon.status.waiting_for_user
     assert seen.states[-1] is OFFLINE
     mon.poke()  # the user asks: that is tried at once
@@ -379,7 +400,7 @@ async def test_a_network_change_does_not_retry_an_address_the_client_refuses() -
     mon.connect(refuse)
     await until(lambda: mon.status.state is OFFLINE)
     mon.poke(from_user=False)
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert len(attempts) == 1 and mon.status.waiting_for_user
     mon.poke()
     await until(lambda: len(attempts) == 2)
@@ -403,10 +424,10 @@ async def test_resume_from_suspend_reconnects_at_once() -> None:
     """Linux: the monotonic clock stands still in suspend, the wall clock does not."""
     server, seen = FakeServer(), Recorder()
     wall = FakeClock()
-    mon = monitor(seen, interval=3600, wall=wall, check_every=0.005)
+    mon = monitor(seen, interval=3600, wall=wall)
     mon.connect(server.client)
     await until(lambda: server.polls == 1)
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == 1
     wall.offset += 8 * 3600  # a night in suspend
     await until(lambda: server.polls == 2)
@@ -420,7 +441,7 @@ async def test_a_very_late_tick_counts_as_resume() -> None:
     """Windows/macOS: the monotonic clock runs on in sleep; the tick comes far too late."""
     server, seen = FakeServer(DOWN), Recorder()
     mono, wall = FakeClock(), FakeClock()
-    mon = monitor(seen, backoff=Backoff(3600, 3600), monotonic=mono, wall=wall, check_every=0.005)
+    mon = monitor(seen, backoff=Backoff(3600, 3600), monotonic=mono, wall=wall)
     mon.connect(server.client)
     await until(lambda: mon.status.state is OFFLINE)
     server.answer = [CALL]
@@ -434,11 +455,11 @@ async def test_a_very_late_tick_counts_as_resume() -> None:
 async def test_resume_does_not_retry_a_wrong_password() -> None:
     server, seen = FakeServer(WRONG_PASSWORD), Recorder()
     wall = FakeClock()
-    mon = monitor(seen, wall=wall, check_every=0.005)
+    mon = monitor(seen, wall=wall)
     mon.connect(server.client)
     await until(lambda: mon.status.state is OFFLINE)
     wall.offset += 3600
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == 1 and mon.status.waiting_for_user
     await mon.aclose()
 
@@ -446,10 +467,108 @@ async def test_resume_does_not_retry_a_wrong_password() -> None:
 async def test_small_clock_adjustments_are_not_a_resume() -> None:
     server, seen = FakeServer(), Recorder()
     wall = FakeClock()
-    mon = monitor(seen, interval=3600, wall=wall, check_every=0.005)
+    mon = monitor(seen, interval=3600, wall=wall)
     mon.connect(server.client)
     await until(lambda: server.polls == 1)
     wall.offset += 2  # an NTP correction
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(1800)  # half an hour on the virtual clock
     assert server.polls == 1 and len(server.clients) == 1
+    await mon.aclose()
+
+
+# ---------------------------------------------------------------- a PBX rejecting the password
+async def test_a_rejected_password_is_retried_slowly_a_few_times_then_held() -> None:
+    """A restarting PBX may reject everyone for a while; a wrong password stays wrong."""
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen, auth_retry_delays=(10, 30, 90))
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    assert mon.status.retry_in == 10 and not mon.status.waiting_for_user
+    await until(lambda: mon.status.waiting_for_user)
+    assert server.polls == 4  # the first try and three slow retries
+    assert loop.time() - started == pytest.approx(130, abs=2)  # never fast enough to lock out
+    await asyncio.sleep(1800)
+    assert server.polls == 4
+    offline = [s for s in seen.statuses if s.state is OFFLINE]
+    assert [s.waiting_for_user for s in offline] == [False, True]  # "retrying", then "check"
+    await mon.aclose()
+
+
+async def test_a_pbx_that_rejected_everyone_while_restarting_is_rejoined_alone() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen, auth_retry_delays=(10, 30, 90))
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    server.answer = [CALL]  # the PBX is back
+    await until(lambda: mon.status.state is ONLINE)
+    assert server.polls == 2
+    await mon.aclose()
+
+
+async def test_the_user_asking_to_retry_gets_a_held_password_tried_again() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen, auth_retry_delays=(10,))
+    mon.connect(server.client)
+    await until(lambda: mon.status.waiting_for_user)
+    server.answer = [CALL]
+    mon.poke()  # the Retry button
+    await until(lambda: mon.status.state is ONLINE)
+    await mon.aclose()
+
+
+# ---------------------------------------------------------------- what features ask
+async def test_extensions_are_read_on_connecting_and_then_rarely() -> None:
+    server, seen = FakeServer(), Recorder()
+    server.extensions = [Extension("101", "Reception", "OK (5 ms)", True, 5)]
+    read: list[object] = []
+    mon = Session(
+        on_status=seen.on_status,
+        on_calls=seen.on_calls,
+        on_directory=read.append,
+        interval=2.0,
+        directory_every=300.0,
+    )
+    mon.connect(server.client)
+    await until(lambda: bool(read))
+    assert mon.directory.extensions == tuple(server.extensions)
+    await asyncio.sleep(200)
+    assert server.directory_reads == 1  # ~100 polls, one read
+    await asyncio.sleep(200)
+    assert server.directory_reads == 2
+    assert len(read) == 1  # nothing changed: listeners are not told again
+    await mon.aclose()
+
+
+async def test_actions_without_a_connection_are_pbx_errors() -> None:
+    mon = monitor(Recorder())
+    with pytest.raises(NotConnectedError) as caught:
+        await mon.hangup("SIP/1-0001")
+    assert isinstance(caught.value, PbxConnectionError)
+
+
+async def test_an_action_on_a_connection_replaced_meanwhile_is_a_pbx_error() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: mon.status.state is ONLINE)
+
+    async def closed_meanwhile(client: FakePbx) -> None:
+        client.closed = True
+        raise RuntimeError("Cannot send a request, as the client has been closed.")
+
+    with pytest.raises(ConnectionRenewedError):
+        await mon.use(closed_meanwhile)
+    await mon.aclose()
+
+
+async def test_hanging_up_polls_again_at_once() -> None:
+    server, seen = FakeServer(), Recorder()
+    mon = monitor(seen, interval=3600)
+    mon.connect(server.client)
+    await until(lambda: server.polls == 1)
+    await mon.hangup("SIP/trunk-0001")
+    await until(lambda: server.polls == 2)
+    assert server.hangups == ["SIP/trunk-0001"]
     await mon.aclose()
