@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Generic, Literal, Protocol, TypeVar
 
-from desktop.pbx.errors import PbxAuthError, PbxError, PbxInputError
+from desktop.pbx.errors import ErrorCode, PbxAuthError, PbxError, PbxInputError
 from desktop.pbx.models import ActiveCall
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class UnexpectedConnectionProblem(PbxError):
     """Polling failed in a way the PBX layer does not describe (a fault in the app)."""
 
     title = "Unexpected problem"
+    default_code = ErrorCode.UNEXPECTED
 
 
 class ConnectionState(Enum):
