@@ -3,6 +3,7 @@
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    ErrorCode,
     PbxApiError,
     PbxAuthError,
     PbxCertificateError,
@@ -19,6 +20,7 @@ __all__ = [
     "ActiveCall",
     "CallRecord",
     "Contact",
+    "ErrorCode",
     "Extension",
     "PbxApiError",
     "PbxAuthError",

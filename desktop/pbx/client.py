@@ -17,6 +17,7 @@ import httpx
 
 from . import audio, redact, validate, wire
 from .errors import (
+    ErrorCode,
     PbxApiError,
     PbxConnectionError,
     PbxError,
@@ -53,7 +54,10 @@ class PbxClient:
     ) -> None:
         self.base_url = validate.normalise_base_url(base_url)
         if not api_path.startswith("/") or "?" in api_path or "#" in api_path:
-            raise PbxInputError("The API path must start with '/' and hold no query.")
+            raise PbxInputError(
+                "The API path must start with '/' and hold no query.",
+                code=ErrorCode.INVALID_API_PATH,
+            )
         self.api_path = api_path
         self.timezone = timezone
         self._username = username
@@ -102,7 +106,7 @@ class PbxClient:
         """End a live call by its channel."""
         channel = channel.strip() if isinstance(channel, str) else ""
         if not channel or len(channel) > 200 or validate.CONTROL.search(channel):
-            raise PbxInputError("That is not a valid call channel.")
+            raise PbxInputError("That is not a valid call channel.", code=ErrorCode.INVALID_CHANNEL)
         wire.check_success(await self._json("hangupcall", {"channel": channel}))
 
     @detach_errors
@@ -220,7 +224,9 @@ class PbxClient:
         safe_id = validate.recording_name(call_id)
         dest = Path(dest_dir)
         if not dest.is_dir():
-            raise PbxInputError("The folder for recordings does not exist.")
+            raise PbxInputError(
+                "The folder for recordings does not exist.", code=ErrorCode.NO_RECORDINGS_FOLDER
+            )
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{safe_id}-", suffix=".part", dir=dest)
         except OSError:
@@ -262,7 +268,8 @@ class PbxClient:
                         if len(head) < 12 * audio.GSM_FRAME or audio.looks_like_json(head[:64]):
                             if len(head) > _MAX_JSON_ERROR:
                                 raise PbxProtocolError(
-                                    "The PBX sent something that is not a recording."
+                                    "The PBX sent something that is not a recording.",
+                                    code=ErrorCode.NOT_A_RECORDING,
                                 )
                             continue
                         kind = _recording_kind(head)
@@ -274,7 +281,9 @@ class PbxClient:
                 if kind is None:
                     if audio.looks_like_json(head[:64]):
                         wire.unwrap(wire.load_json(head, r.headers.get("content-type")))
-                        raise PbxApiError("The PBX has no recording for this call.")
+                        raise PbxApiError(
+                            "The PBX has no recording for this call.", code=ErrorCode.NO_RECORDING
+                        )
                     kind = _recording_kind(head)
                     out.write(head)
                     received += len(head)
@@ -284,7 +293,10 @@ class PbxClient:
                 encoded = r.headers.get("content-encoding", "identity").lower() != "identity"
                 arrived = r.num_bytes_downloaded if encoded else received
                 if total is not None and arrived != total:
-                    raise PbxConnectionError("The recording download was cut off. Try again.")
+                    raise PbxConnectionError(
+                        "The recording download was cut off. Try again.",
+                        code=ErrorCode.DOWNLOAD_CUT,
+                    )
                 return kind
         except PbxError as exc:
             error = exc
@@ -334,16 +346,19 @@ def _q(action: str, params: Mapping[str, str] | None) -> dict[str, str]:
 
 def _unsaved() -> PbxError:
     return PbxError(
-        "The recording could not be saved in that folder (it may be full or read-only)."
+        "The recording could not be saved in that folder (it may be full or read-only).",
+        code=ErrorCode.RECORDING_NOT_SAVED,
     )
 
 
 def _recording_kind(head: bytes) -> str:
     if not head:
-        raise PbxApiError("The PBX has no recording for this call.")
+        raise PbxApiError("The PBX has no recording for this call.", code=ErrorCode.NO_RECORDING)
     kind = audio.sniff_recording(head)
     if kind is None:
-        raise PbxProtocolError("The PBX sent something that is not a recording.")
+        raise PbxProtocolError(
+            "The PBX sent something that is not a recording.", code=ErrorCode.NOT_A_RECORDING
+        )
     return kind
 
 

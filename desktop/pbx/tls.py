@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from .errors import PbxCertificateError, PbxConnectionError, PbxInputError, PbxTimeoutError
+from .errors import (
+    ErrorCode,
+    PbxCertificateError,
+    PbxConnectionError,
+    PbxInputError,
+    PbxTimeoutError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,9 @@ def pem_fingerprint(pem: str) -> str:
     try:
         return fingerprint(ssl.PEM_cert_to_DER_cert(pem.strip()))
     except (ValueError, TypeError):
-        raise PbxInputError("The stored certificate is not valid.") from None
+        raise PbxInputError(
+            "The stored certificate is not valid.", code=ErrorCode.INVALID_CERTIFICATE
+        ) from None
 
 
 def pinned_context(pem: str) -> ssl.SSLContext:
@@ -59,18 +67,24 @@ def pinned_context(pem: str) -> ssl.SSLContext:
     try:
         ctx.load_verify_locations(cadata=pem)
     except (ssl.SSLError, ValueError):
-        raise PbxInputError("The stored certificate is not valid.") from None
+        raise PbxInputError(
+            "The stored certificate is not valid.", code=ErrorCode.INVALID_CERTIFICATE
+        ) from None
     return ctx
 
 
 def _host_port(base_url: str) -> tuple[str, int]:
     parts = urlsplit(base_url)
     if parts.scheme.lower() != "https" or not parts.hostname:
-        raise PbxInputError("Only https:// servers have a certificate to check.")
+        raise PbxInputError(
+            "Only https:// servers have a certificate to check.", code=ErrorCode.HTTPS_ONLY
+        )
     try:
         port = parts.port or 443
     except ValueError:
-        raise PbxInputError("The server address has an invalid port.") from None
+        raise PbxInputError(
+            "The server address has an invalid port.", code=ErrorCode.INVALID_PORT
+        ) from None
     return parts.hostname, port
 
 
@@ -94,7 +108,9 @@ async def probe_certificate(base_url: str, *, timeout: float = 10.0) -> Certific
         except TimeoutError:
             raise PbxTimeoutError("The PBX did not answer in time.") from None
         except ssl.SSLError:
-            raise PbxCertificateError("The secure connection to the PBX failed.") from None
+            raise PbxCertificateError(
+                "The secure connection to the PBX failed.", code=ErrorCode.TLS_FAILED
+            ) from None
         except OSError:
             raise PbxConnectionError(
                 "The PBX could not be reached. Check the server address and the network."
@@ -108,7 +124,9 @@ async def probe_certificate(base_url: str, *, timeout: float = 10.0) -> Certific
                 await writer.wait_closed()
         break
     if not der:
-        raise PbxCertificateError("The PBX did not present a certificate.")
+        raise PbxCertificateError(
+            "The PBX did not present a certificate.", code=ErrorCode.NO_CERTIFICATE
+        )
     return _describe(der, system_trusted)
 
 

@@ -10,6 +10,7 @@ from typing import ParamSpec, TypeVar
 import httpx
 
 from .errors import (
+    ErrorCode,
     PbxAuthError,
     PbxCertificateError,
     PbxConnectionError,
@@ -83,7 +84,8 @@ def check_status(response: httpx.Response) -> None:
     if 200 <= status < 300:
         return
     if status in (401, 403):
-        raise PbxAuthError(_STATUS_TEXT[status], status=status)
+        code = ErrorCode.ACCESS_DENIED if status == 403 else ErrorCode.AUTH_REJECTED
+        raise PbxAuthError(_STATUS_TEXT[status], code=code, status=status)
     if 300 <= status < 400:
         raise PbxHttpError(
             f"The PBX redirected the request elsewhere (HTTP {status}). "
@@ -107,7 +109,9 @@ def translate(exc: httpx.HTTPError | httpx.InvalidURL) -> PbxError:
                     "trusted before. Do not continue unless your administrator confirms a change."
                 )
             if isinstance(cause, ssl.SSLError):
-                return PbxCertificateError("The secure connection to the PBX failed.")
+                return PbxCertificateError(
+                    "The secure connection to the PBX failed.", code=ErrorCode.TLS_FAILED
+                )
             cause = cause.__cause__ or cause.__context__
         lowered = str(exc).lower()
         if "certificate" in lowered:
@@ -116,18 +120,24 @@ def translate(exc: httpx.HTTPError | httpx.InvalidURL) -> PbxError:
                 "trusted before. Do not continue unless your administrator confirms a change."
             )
         if "ssl" in lowered or "tls" in lowered:
-            return PbxCertificateError("The secure connection to the PBX failed.")
+            return PbxCertificateError(
+                "The secure connection to the PBX failed.", code=ErrorCode.TLS_FAILED
+            )
         return PbxConnectionError(
             "The PBX could not be reached. Check the server address and the network."
         )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return PbxConnectionError("The connection to the PBX was interrupted. Try again.")
+        return PbxConnectionError(
+            "The connection to the PBX was interrupted. Try again.", code=ErrorCode.INTERRUPTED
+        )
     if isinstance(exc, httpx.InvalidURL):
         # Only the query can be invalid here (the address was checked when the client
         # was made): a value far too long for a URL.
         return PbxInputError("A value sent to the PBX is too long.")
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return PbxInputError("The server address is not a valid web address.")
+        return PbxInputError(
+            "The server address is not a valid web address.", code=ErrorCode.INVALID_ADDRESS
+        )
     if isinstance(exc, httpx.DecodingError):
         return PbxProtocolError("The PBX's answer could not be decoded.")
     return PbxConnectionError("The connection to the PBX failed.")

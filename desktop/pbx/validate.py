@@ -7,7 +7,7 @@ from typing import Literal
 
 import httpx
 
-from .errors import PbxInputError
+from .errors import ErrorCode, PbxInputError
 
 _DIALABLE = re.compile(r"\+?[0-9*#]{1,32}")
 _SEPARATORS = re.compile(r"[\s\-./()\u00a0]")
@@ -22,11 +22,19 @@ def normalise_base_url(base_url: str) -> str:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise PbxInputError("The server address is not a valid web address.") from None
+        raise PbxInputError(
+            "The server address is not a valid web address.", code=ErrorCode.INVALID_ADDRESS
+        ) from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise PbxInputError("The server address must start with http:// or https://.")
+        raise PbxInputError(
+            "The server address must start with http:// or https://.",
+            code=ErrorCode.ADDRESS_SCHEME,
+        )
     if parsed.userinfo or parsed.query or parsed.fragment:
-        raise PbxInputError("The server address must not contain a user name, password or query.")
+        raise PbxInputError(
+            "The server address must not contain a user name, password or query.",
+            code=ErrorCode.ADDRESS_CREDENTIALS,
+        )
     return url.split("?", 1)[0].rstrip("/")
 
 
@@ -34,8 +42,9 @@ def dialable(number: str | None, what: Literal["number", "ext"] = "number") -> s
     """A number as the PBX dials it: visual separators dropped, digits (+, *, #) only."""
     cleaned = _SEPARATORS.sub("", number) if isinstance(number, str) else ""
     if not _DIALABLE.fullmatch(cleaned) or (what == "ext" and cleaned.startswith("+")):
-        label = "extension" if what == "ext" else "phone number"
-        raise PbxInputError(f"That is not a valid {label}.")
+        if what == "ext":
+            raise PbxInputError("That is not a valid extension.", code=ErrorCode.INVALID_EXTENSION)
+        raise PbxInputError("That is not a valid phone number.", code=ErrorCode.INVALID_NUMBER)
     return cleaned
 
 

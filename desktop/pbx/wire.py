@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from .errors import PbxApiError, PbxAuthError, PbxProtocolError
+from .errors import ErrorCode, PbxApiError, PbxAuthError, PbxProtocolError
 from .models import ActiveCall, Extension, Queue
 
 log = logging.getLogger(__name__)
@@ -38,12 +38,15 @@ def decode_text(body: bytes, content_type: str | None) -> str:
         codecs.lookup(charset)
     except LookupError:
         raise PbxProtocolError(
-            f"The PBX answered in an unknown character set ({charset[:40]})."
+            f"The PBX answered in an unknown character set ({charset[:40]}).",
+            code=ErrorCode.UNREADABLE_TEXT,
         ) from None
     try:
         text = body.decode(charset)
     except UnicodeDecodeError:
-        raise PbxProtocolError(f"The PBX's answer is not valid {charset[:40]} text.") from None
+        raise PbxProtocolError(
+            f"The PBX's answer is not valid {charset[:40]} text.", code=ErrorCode.UNREADABLE_TEXT
+        ) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -62,11 +65,12 @@ def load_json(body: bytes, content_type: str | None = None) -> Any:
     """Parse a JSON reply; HTML pages, empty and torn bodies become PbxProtocolError."""
     stripped = body.lstrip()
     if not stripped:
-        raise PbxProtocolError("The PBX sent an empty answer.")
+        raise PbxProtocolError("The PBX sent an empty answer.", code=ErrorCode.EMPTY_REPLY)
     if stripped[:1] == b"<":
         raise PbxProtocolError(
             "The PBX sent a web page instead of data. A proxy or the PBX's web server "
-            "may be failing."
+            "may be failing.",
+            code=ErrorCode.WEB_PAGE,
         )
     charset = charset_of(content_type)
     try:
@@ -115,7 +119,7 @@ def _envelope_object(payload: Any) -> dict[str, Any]:
         if len(payload) == 1 and isinstance(payload[0], dict):
             payload = payload[0]
         elif not payload:
-            raise PbxProtocolError("The PBX sent an empty answer.")
+            raise PbxProtocolError("The PBX sent an empty answer.", code=ErrorCode.EMPTY_REPLY)
     if not isinstance(payload, dict) or "success" not in payload:
         raise PbxProtocolError("The PBX's answer is not in the expected format.")
     return payload

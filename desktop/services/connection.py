@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from desktop.pbx.errors import PbxError
+from desktop.pbx.errors import ErrorCode, PbxError
 
 __all__ = [
     "UNEXPECTED_OPEN_PROBLEM",
@@ -30,6 +30,7 @@ class UnexpectedConnectionProblem(PbxError):
     """Polling failed in a way the PBX layer does not describe (a fault in the app)."""
 
     title = "Unexpected problem"
+    default_code = ErrorCode.UNEXPECTED
 
 
 class ConnectionState(Enum):

@@ -474,8 +474,28 @@ Geçerlilik sonu: {2}</translation>
         <translation>Santral boş bir yanıt gönderdi.</translation>
     </message>
     <message>
+        <source>The PBX refused access for this API user.</source>
+        <translation>Santral bu API kullanıcısına erişim izni vermedi.</translation>
+    </message>
+    <message>
         <source>The PBX sent a web page instead of data. A proxy or the PBX&apos;s web server may be failing.</source>
         <translation>Santral veri yerine bir web sayfası gönderdi. Aradaki vekil sunucu (proxy) ya da santralin web sunucusu arızalı olabilir.</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s answer is text in a character set the app cannot read.</source>
+        <translation>Santralin yanıtı, uygulamanın okuyamadığı bir karakter kümesiyle yazılmış.</translation>
+    </message>
+    <message>
+        <source>The PBX answered with an error.</source>
+        <translation>Santral bir hatayla yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The PBX sent something that is not a recording.</source>
+        <translation>Santralin gönderdiği dosya bir ses kaydı değil.</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s phonebook is in a format the app does not know.</source>
+        <translation>Santralin rehberi, uygulamanın tanımadığı bir biçimde.</translation>
     </message>
     <message>
         <source>The server address is not a valid web address.</source>
@@ -520,6 +540,18 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>The folder for recordings does not exist.</source>
         <translation>Kayıtların indirileceği klasör bulunamadı.</translation>
+    </message>
+    <message>
+        <source>The recording could not be saved in that folder (it may be full or read-only).</source>
+        <translation>Kayıt bu klasöre kaydedilemedi (klasör dolu ya da salt okunur olabilir).</translation>
+    </message>
+    <message>
+        <source>Not connected to the PBX.</source>
+        <translation>Santrale bağlı değil.</translation>
+    </message>
+    <message>
+        <source>The connection was renewed: try again.</source>
+        <translation>Bağlantı yenilendi: yeniden deneyin.</translation>
     </message>
     <message>
         <source>There is no phone number to dial.</source>
@@ -588,6 +620,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>The PBX rejected the user name or password.</source>
         <translation>Santral kullanıcı adını veya parolayı kabul etmedi.</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s phonebook is in a format the app does not know ({detail}).</source>
+        <translation>Santralin rehberi, uygulamanın tanımadığı bir biçimde ({detail}).</translation>
     </message>
     <message>
         <source>The PBX redirected the request elsewhere (HTTP {status}). Check the server address (http or https).</source>

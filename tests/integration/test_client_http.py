@@ -16,7 +16,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from desktop.pbx import PbxCertificateError, PbxClient, PbxConnectionError, PbxTimeoutError
+from desktop.pbx import (
+    ErrorCode,
+    PbxCertificateError,
+    PbxClient,
+    PbxConnectionError,
+    PbxTimeoutError,
+)
 from desktop.pbx.tls import pem_fingerprint, pinned_context, probe_certificate
 
 PASSWORD = "pw-Ünïcode&?=#"
@@ -79,8 +85,9 @@ async def test_torn_recording_download_leaves_no_file(
 
     url = await server(handler)
     async with PbxClient(url, "u", PASSWORD) as pbx:
-        with pytest.raises(PbxConnectionError, match=r"interrupted|cut off"):
+        with pytest.raises(PbxConnectionError, match=r"interrupted|cut off") as info:
             await pbx.download_recording("42", tmp_path)
+    assert info.value.code in (ErrorCode.INTERRUPTED, ErrorCode.DOWNLOAD_CUT)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -111,16 +118,18 @@ async def test_a_hanging_server_times_out(server: Callable[..., Awaitable[str]])
     url = await server(handler)
     try:
         async with PbxClient(url, "u", PASSWORD, timeout=0.3) as pbx:
-            with pytest.raises(PbxTimeoutError, match="did not answer in time"):
+            with pytest.raises(PbxTimeoutError, match="did not answer in time") as info:
                 await pbx.extensions()
+        assert info.value.code is ErrorCode.TIMEOUT
     finally:
         release.set()
 
 
 async def test_nothing_listening_is_a_connection_error(unused_tcp_port: int) -> None:
     async with PbxClient(f"http://127.0.0.1:{unused_tcp_port}", "u", PASSWORD) as pbx:
-        with pytest.raises(PbxConnectionError, match="could not be reached"):
+        with pytest.raises(PbxConnectionError, match="could not be reached") as info:
             await pbx.queues()
+    assert info.value.code is ErrorCode.UNREACHABLE
 
 
 async def test_no_log_record_carries_the_password_over_real_http(
@@ -207,8 +216,9 @@ async def test_self_signed_certificate_probe_pin_and_change(
     assert seen == []  # probing sends nothing
 
     async with PbxClient(url, "u", PASSWORD) as pbx:
-        with pytest.raises(PbxCertificateError, match="not trusted"):
+        with pytest.raises(PbxCertificateError, match="not trusted") as refused:
             await pbx.active_calls()
+    assert refused.value.code is ErrorCode.CERTIFICATE_UNTRUSTED
     assert seen == []  # the password never left before the certificate was trusted
 
     async with PbxClient(url, "u", PASSWORD, verify=pinned_context(info.pem)) as pbx:

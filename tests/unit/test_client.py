@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from desktop.pbx import (
+    ErrorCode,
     PbxApiError,
     PbxAuthError,
     PbxClient,
@@ -142,8 +143,9 @@ async def test_aware_times_without_a_pbx_zone_are_refused() -> None:
             await pbx.call_records(
                 datetime(2024, 1, 1, tzinfo=UTC), datetime(2024, 1, 2, tzinfo=UTC)
             )
-        with pytest.raises(PbxInputError, match="before its start"):
+        with pytest.raises(PbxInputError, match="before its start") as info:
             await pbx.call_records(datetime(2024, 1, 2), datetime(2024, 1, 1))
+    assert info.value.code is ErrorCode.INVALID_INPUT
     assert rec.requests == []
 
 
@@ -154,10 +156,12 @@ async def test_aware_times_without_a_pbx_zone_are_refused() -> None:
 async def test_undialable_numbers_are_refused_before_sending(number: str) -> None:
     pbx, rec = client(lambda r: ok())
     async with pbx:
-        with pytest.raises(PbxInputError, match="not a valid"):
+        with pytest.raises(PbxInputError, match="not a valid") as info:
             await pbx.call_number(number, "101")
-        with pytest.raises(PbxInputError):
+        assert info.value.code is ErrorCode.INVALID_NUMBER
+        with pytest.raises(PbxInputError) as info:
             await pbx.call_number("905321112233", number)
+        assert info.value.code is ErrorCode.INVALID_EXTENSION
         with pytest.raises(PbxInputError):
             await pbx.callback(number, "101", dial_plan="x")
         with pytest.raises(PbxInputError):
@@ -188,11 +192,26 @@ async def test_announcement_with_pipe_and_control_text_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["pbx.example.com", "ftp://pbx", "https://user:pw@pbx", "https://pbx/?password=x", ""]
+    ("url", "code"),
+    [
+        ("pbx.example.com", ErrorCode.ADDRESS_SCHEME),
+        ("ftp://pbx", ErrorCode.ADDRESS_SCHEME),
+        ("", ErrorCode.ADDRESS_SCHEME),
+        ("https://user:pw@pbx", ErrorCode.ADDRESS_CREDENTIALS),
+        ("https://pbx/?password=x", ErrorCode.ADDRESS_CREDENTIALS),
+        ("https://pbx:abc", ErrorCode.INVALID_ADDRESS),
+    ],
 )
-def test_bad_server_addresses_are_refused(url: str) -> None:
-    with pytest.raises(PbxInputError):
+def test_bad_server_addresses_are_refused(url: str, code: ErrorCode) -> None:
+    with pytest.raises(PbxInputError) as info:
         PbxClient(url, "u", "p")
+    assert info.value.code is code
+
+
+def test_an_api_path_with_a_query_is_refused() -> None:
+    with pytest.raises(PbxInputError) as info:
+        PbxClient(BASE, "u", "p", api_path="/api.php?x=1")
+    assert info.value.code is ErrorCode.INVALID_API_PATH
 
 
 def test_server_root_is_normalised() -> None:
@@ -208,58 +227,83 @@ def test_repr_holds_no_password() -> None:
 async def test_redirects_are_not_followed() -> None:
     pbx, rec = client(lambda r: httpx.Response(302, headers={"location": "https://evil.example/"}))
     async with pbx:
-        with pytest.raises(PbxHttpError, match="HTTP 302"):
+        with pytest.raises(PbxHttpError, match="HTTP 302") as info:
             await pbx.extensions()
+    assert (info.value.code, info.value.status) == (ErrorCode.HTTP_STATUS, 302)
     assert len(rec.requests) == 1
 
 
 # ------------------------------------------------------------------ errors
 @pytest.mark.parametrize(
-    ("response", "error", "message"),
+    ("response", "error", "message", "code"),
     [
-        (httpx.Response(401, text="no"), PbxAuthError, "user name or password.*HTTP 401"),
-        (httpx.Response(403, text="no"), PbxAuthError, "HTTP 403"),
-        (httpx.Response(500, text="boom"), PbxHttpError, "HTTP 500"),
-        (httpx.Response(502, html="<html>Bad Gateway</html>"), PbxHttpError, "HTTP 502"),
-        (httpx.Response(200, html="<html>login</html>"), PbxProtocolError, "web page"),
-        (httpx.Response(200, content=b""), PbxProtocolError, "empty"),
-        (httpx.Response(200, content=b'[{"success": tr'), PbxProtocolError, "could not be read"),
+        (
+            httpx.Response(401, text="no"),
+            PbxAuthError,
+            "user name or password.*HTTP 401",
+            ErrorCode.AUTH_REJECTED,
+        ),
+        (httpx.Response(403, text="no"), PbxAuthError, "HTTP 403", ErrorCode.ACCESS_DENIED),
+        (httpx.Response(500, text="boom"), PbxHttpError, "HTTP 500", ErrorCode.HTTP_STATUS),
+        (
+            httpx.Response(502, html="<html>Bad Gateway</html>"),
+            PbxHttpError,
+            "HTTP 502",
+            ErrorCode.HTTP_STATUS,
+        ),
+        (
+            httpx.Response(200, html="<html>login</html>"),
+            PbxProtocolError,
+            "web page",
+            ErrorCode.WEB_PAGE,
+        ),
+        (httpx.Response(200, content=b""), PbxProtocolError, "empty", ErrorCode.EMPTY_REPLY),
+        (
+            httpx.Response(200, content=b'[{"success": tr'),
+            PbxProtocolError,
+            "could not be read",
+            ErrorCode.BAD_FORMAT,
+        ),
         (
             httpx.Response(
                 200, json=[{"success": False, "message": "Kullanıcı adı veya şifre hatalı"}]
             ),
             PbxAuthError,
             "rejected the user name or password",
+            ErrorCode.AUTH_REJECTED,
         ),
         (
             httpx.Response(200, json=[{"success": False, "message": "Kanal bulunamadı"}]),
             PbxApiError,
             "Kanal bulunamadı",
+            ErrorCode.API_REFUSED,
         ),
     ],
 )
 async def test_failures_become_readable_pbx_errors(
-    response: httpx.Response, error: type[PbxError], message: str
+    response: httpx.Response, error: type[PbxError], message: str, code: ErrorCode
 ) -> None:
     pbx, _ = client(lambda r: response)
     async with pbx:
         with pytest.raises(error, match=message) as info:
             await pbx.hangup("SIP/1")
+    assert info.value.code is code
     _assert_clean(info.value)
 
 
 @pytest.mark.parametrize(
-    ("exc", "error"),
+    ("exc", "error", "code"),
     [
-        (httpx.ConnectTimeout, PbxTimeoutError),
-        (httpx.ReadTimeout, PbxTimeoutError),
-        (httpx.ConnectError, PbxConnectionError),
-        (httpx.ReadError, PbxConnectionError),
-        (httpx.RemoteProtocolError, PbxConnectionError),
+        (httpx.ConnectTimeout, PbxTimeoutError, ErrorCode.TIMEOUT),
+        (httpx.ReadTimeout, PbxTimeoutError, ErrorCode.TIMEOUT),
+        (httpx.ConnectError, PbxConnectionError, ErrorCode.UNREACHABLE),
+        (httpx.ReadError, PbxConnectionError, ErrorCode.INTERRUPTED),
+        (httpx.RemoteProtocolError, PbxConnectionError, ErrorCode.INTERRUPTED),
+        (httpx.DecodingError, PbxProtocolError, ErrorCode.BAD_FORMAT),
     ],
 )
 async def test_transport_failures_become_pbx_errors(
-    exc: type[httpx.HTTPError], error: type[PbxError]
+    exc: type[httpx.HTTPError], error: type[PbxError], code: ErrorCode
 ) -> None:
     def fail(request: httpx.Request) -> httpx.Response:
         raise exc(f"failed for {request.url}", request=request)
@@ -268,6 +312,7 @@ async def test_transport_failures_become_pbx_errors(
     async with pbx:
         with pytest.raises(error) as info:
             await pbx.active_calls()
+    assert info.value.code is code
     _assert_clean(info.value)
 
 
@@ -359,27 +404,45 @@ async def test_recordings_are_detected_by_content_and_named_by_call_id(
 
 
 @pytest.mark.parametrize(
-    ("response", "error"),
+    ("response", "error", "code"),
     [
         (
             lambda: httpx.Response(200, json=[{"success": False, "message": "Kayıt yok"}]),
             PbxApiError,
+            ErrorCode.API_REFUSED,
         ),
-        (lambda: httpx.Response(200, json={"success": True, "data": []}), PbxApiError),
-        (lambda: httpx.Response(404, text="not found"), PbxHttpError),
-        (lambda: httpx.Response(200, content=b"<html>error</html>" * 40), PbxProtocolError),
-        (lambda: httpx.Response(200, content=b""), PbxApiError),
-        (lambda: _stream_response([GSM[:330]], length=len(GSM)), PbxConnectionError),
-        (lambda: _stream_response([GSM[:660]], length=len(GSM), fail=True), PbxConnectionError),
+        (
+            lambda: httpx.Response(200, json={"success": True, "data": []}),
+            PbxApiError,
+            ErrorCode.NO_RECORDING,
+        ),
+        (lambda: httpx.Response(404, text="not found"), PbxHttpError, ErrorCode.HTTP_STATUS),
+        (
+            lambda: httpx.Response(200, content=b"<html>error</html>" * 40),
+            PbxProtocolError,
+            ErrorCode.NOT_A_RECORDING,
+        ),
+        (lambda: httpx.Response(200, content=b""), PbxApiError, ErrorCode.NO_RECORDING),
+        (
+            lambda: _stream_response([GSM[:330]], length=len(GSM)),
+            PbxConnectionError,
+            ErrorCode.DOWNLOAD_CUT,
+        ),
+        (
+            lambda: _stream_response([GSM[:660]], length=len(GSM), fail=True),
+            PbxConnectionError,
+            ErrorCode.INTERRUPTED,
+        ),
     ],
 )
 async def test_failed_downloads_leave_no_file(
-    tmp_path: Path, response: Callable[[], httpx.Response], error: type[PbxError]
+    tmp_path: Path, response: Callable[[], httpx.Response], error: type[PbxError], code: ErrorCode
 ) -> None:
     pbx, _ = client(lambda r: response())
     async with pbx:
-        with pytest.raises(error):
+        with pytest.raises(error) as info:
             await pbx.download_recording("28699", tmp_path)
+    assert info.value.code is code
     assert list(tmp_path.iterdir()) == []
 
 
@@ -396,8 +459,9 @@ async def test_unsafe_call_ids_are_refused(tmp_path: Path, call_id: str) -> None
 async def test_download_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
     pbx, rec = client(lambda r: _stream_response([GSM]))
     async with pbx:
-        with pytest.raises(PbxInputError):
+        with pytest.raises(PbxInputError) as info:
             await pbx.download_recording("1", tmp_path / "missing")
+    assert info.value.code is ErrorCode.NO_RECORDINGS_FOLDER
     assert rec.requests == []
 
 
@@ -422,8 +486,9 @@ async def test_phone_directory_parses_xml_and_reports_json_errors() -> None:
         lambda r: httpx.Response(200, json=[{"success": False, "message": "Yetki yok"}])
     )
     async with pbx:
-        with pytest.raises(PbxApiError, match="Yetki yok"):
+        with pytest.raises(PbxApiError, match="Yetki yok") as info:
             await pbx.phone_directory()
+    assert (info.value.code, info.value.server_message) == (ErrorCode.API_REFUSED, "Yetki yok")
 
 
 async def test_durations_and_models_from_live_reply() -> None:
@@ -481,8 +546,9 @@ async def test_a_folder_that_cannot_take_the_file_is_a_readable_error(
     monkeypatch.setattr("desktop.pbx.client.os.replace", full)
     pbx, _ = client(lambda r: _stream_response([GSM], length=len(GSM)))
     async with pbx:
-        with pytest.raises(PbxError, match="could not be saved"):
+        with pytest.raises(PbxError, match="could not be saved") as info:
             await pbx.download_recording("78", tmp_path)
+    assert info.value.code is ErrorCode.RECORDING_NOT_SAVED
     assert list(tmp_path.iterdir()) == []
 
 
@@ -492,5 +558,6 @@ async def test_an_absurdly_long_value_is_an_input_error_not_a_crash() -> None:
     async with PbxClient(BASE, "u", huge, transport=httpx.MockTransport(rec)) as pbx:
         with pytest.raises(PbxInputError, match="too long") as info:
             await pbx.active_calls()
+    assert info.value.code is ErrorCode.INVALID_INPUT
     assert huge not in str(info.value) and info.value.__context__ is None
     assert rec.requests == []

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.pbx import cdr, wire
-from desktop.pbx.errors import PbxApiError, PbxAuthError, PbxError, PbxProtocolError
+from desktop.pbx.errors import ErrorCode, PbxApiError, PbxAuthError, PbxError, PbxProtocolError
 from desktop.pbx.models import CallRecord, new_call_record
 
 VENDOR_CDR = [
@@ -144,17 +144,20 @@ def test_success_false_with_message_is_an_api_error_carrying_it() -> None:
     with pytest.raises(PbxApiError, match="Geçersiz tarih") as info:
         wire.unwrap([{"success": False, "message": "  Geçersiz\n tarih "}])
     assert info.value.server_message == "Geçersiz tarih"
+    assert info.value.code is ErrorCode.API_REFUSED
 
 
 def test_turkish_bad_credentials_message_is_an_auth_error() -> None:
     with pytest.raises(PbxAuthError, match="rejected the user name or password") as info:
         wire.unwrap([{"success": False, "message": "Kullanıcı adı veya şifre hatalı"}])
     assert info.value.server_message == "Kullanıcı adı veya şifre hatalı"
+    assert info.value.code is ErrorCode.AUTH_REJECTED
 
 
 def test_success_false_without_message_still_readable() -> None:
-    with pytest.raises(PbxApiError, match="without saying why"):
+    with pytest.raises(PbxApiError, match="without saying why") as info:
         wire.check_success({"success": "false"})
+    assert (info.value.code, info.value.server_message) == (ErrorCode.API_REFUSED, "")
 
 
 def test_success_as_string_true_is_accepted() -> None:
@@ -163,31 +166,44 @@ def test_success_as_string_true_is_accepted() -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "message", "code"),
     [
-        (b"", "empty"),
-        (b"   \n", "empty"),
-        (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "web page"),
-        (b'[{"success": true, "count": 1, "data": [{"chan', "could not be read"),
-        (b"[]", "empty"),
-        (b'{"data": []}', "expected format"),
-        (b'"just a string"', "expected format"),
-        (b"[" * 100000, "could not be read|nested"),
+        (b"", "empty", ErrorCode.EMPTY_REPLY),
+        (b"   \n", "empty", ErrorCode.EMPTY_REPLY),
+        (b"<html><body><h1>502 Bad Gateway</h1></body></html>", "web page", ErrorCode.WEB_PAGE),
+        (
+            b'[{"success": true, "count": 1, "data": [{"chan',
+            "could not be read",
+            ErrorCode.BAD_FORMAT,
+        ),
+        (b"[]", "empty", ErrorCode.EMPTY_REPLY),
+        (b'{"data": []}', "expected format", ErrorCode.BAD_FORMAT),
+        (b'"just a string"', "expected format", ErrorCode.BAD_FORMAT),
+        (b"[" * 100000, "could not be read|nested", ErrorCode.BAD_FORMAT),
     ],
 )
-def test_unreadable_bodies_are_protocol_errors(body: bytes, message: str) -> None:
-    with pytest.raises(PbxProtocolError, match=message):
+def test_unreadable_bodies_are_protocol_errors(body: bytes, message: str, code: ErrorCode) -> None:
+    with pytest.raises(PbxProtocolError, match=message) as info:
         wire.active_calls(wire.load_json(body))
+    assert info.value.code is code
 
 
 def test_data_that_is_not_a_list_is_a_protocol_error() -> None:
-    with pytest.raises(PbxProtocolError):
+    with pytest.raises(PbxProtocolError) as info:
         wire.unwrap({"success": True, "data": "nope"})
+    assert info.value.code is ErrorCode.BAD_FORMAT
 
 
 def test_unknown_charset_is_a_protocol_error() -> None:
-    with pytest.raises(PbxProtocolError, match="character set"):
+    with pytest.raises(PbxProtocolError, match="character set") as info:
         wire.load_json(b"{}", "application/json; charset=klingon")
+    assert info.value.code is ErrorCode.UNREADABLE_TEXT
+
+
+def test_text_that_is_not_in_its_declared_charset_is_unreadable() -> None:
+    with pytest.raises(PbxProtocolError) as info:
+        wire.decode_text(b"\xff\xfe\xfa", "text/plain; charset=utf-8")
+    assert info.value.code is ErrorCode.UNREADABLE_TEXT
 
 
 # ------------------------------------------------------------------ fields
@@ -210,8 +226,9 @@ def test_hms_durations(raw: object, expected: timedelta) -> None:
 
 @pytest.mark.parametrize("raw", ["aa:bb:cc", "1:2:3:4", "-1:00:00", "00:00:inf"])
 def test_bad_hms_durations_are_protocol_errors(raw: str) -> None:
-    with pytest.raises(PbxProtocolError):
+    with pytest.raises(PbxProtocolError) as info:
         wire.parse_hms(raw)
+    assert info.value.code is ErrorCode.BAD_FORMAT
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,10 @@
 """PBX and dialling errors as sentences a receptionist reads, in the interface language.
 
-The Qt-free layers describe their errors in English (for the log and the terminal). The
-window, the wizard and the settings dialog show `error_text(err)` instead: a translated
-sentence for each kind of error, with the HTTP status or the PBX's own words where there
-are some. Messages the Qt-free layers use word for word are listed here (marked for
-`lupdate`) and shown translated as they are; any other message of a known kind gets its
-kind's sentence, and an unknown exception its own text.
+The Qt-free layers describe their errors in English (for the log and the terminal) and
+name the situation with an `ErrorCode`. The window, the wizard and the settings dialog
+show `error_text(err)` instead: the translated sentence for the error's code, with the
+HTTP status, the PBX's own words or the code's detail where the sentence has a place
+for them. The English message is never read here: rewording it changes nothing shown.
 """
 
 from __future__ import annotations
@@ -13,56 +12,110 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.cli import DialTargetError
-from desktop.pbx.errors import (
-    PbxApiError,
-    PbxAuthError,
-    PbxCertificateError,
-    PbxConnectionError,
-    PbxError,
-    PbxHttpError,
-    PbxInputError,
-    PbxProtocolError,
-    PbxTimeoutError,
-)
-from desktop.services.connection import UnexpectedConnectionProblem
+from desktop.pbx.errors import ErrorCode, PbxError
 
 __all__ = ["error_text", "server_message"]
 
 _CONTEXT = "ErrorText"
 
-# The wording of desktop/pbx and desktop/services/connection.py, translated as is.
-KNOWN_PBX_MESSAGES = frozenset(
-    {
-        QT_TRANSLATE_NOOP("ErrorText", "The PBX did not answer in time."),
-        QT_TRANSLATE_NOOP(
-            "ErrorText", "The PBX could not be reached. Check the server address and the network."
-        ),
-        QT_TRANSLATE_NOOP("ErrorText", "The connection to the PBX was interrupted. Try again."),
-        QT_TRANSLATE_NOOP("ErrorText", "The recording download was cut off. Try again."),
-        QT_TRANSLATE_NOOP("ErrorText", "The secure connection to the PBX failed."),
-        QT_TRANSLATE_NOOP("ErrorText", "The PBX did not present a certificate."),
-        QT_TRANSLATE_NOOP("ErrorText", "The PBX has no recording for this call."),
-        QT_TRANSLATE_NOOP("ErrorText", "The PBX sent an empty answer."),
-        QT_TRANSLATE_NOOP(
-            "ErrorText",
-            "The PBX sent a web page instead of data. A proxy or the PBX's web server "
-            "may be failing.",
-        ),
-        QT_TRANSLATE_NOOP("ErrorText", "The server address is not a valid web address."),
-        QT_TRANSLATE_NOOP("ErrorText", "The server address must start with http:// or https://."),
-        QT_TRANSLATE_NOOP(
-            "ErrorText", "The server address must not contain a user name, password or query."
-        ),
-        QT_TRANSLATE_NOOP("ErrorText", "The server address has an invalid port."),
-        QT_TRANSLATE_NOOP("ErrorText", "Only https:// servers have a certificate to check."),
-        QT_TRANSLATE_NOOP("ErrorText", "The stored certificate is not valid."),
-        QT_TRANSLATE_NOOP("ErrorText", "The API path must start with '/' and hold no query."),
-        QT_TRANSLATE_NOOP("ErrorText", "That is not a valid call channel."),
-        QT_TRANSLATE_NOOP("ErrorText", "That is not a valid phone number."),
-        QT_TRANSLATE_NOOP("ErrorText", "That is not a valid extension."),
-        QT_TRANSLATE_NOOP("ErrorText", "The folder for recordings does not exist."),
-    }
-)
+# The sentence for each code when it has no status or words of the PBX to show
+# (QT_TRANSLATE_NOOP marks them for lupdate; Qt's stubs type its result as object).
+_SENTENCES: dict[ErrorCode, object] = {
+    ErrorCode.AUTH_REJECTED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX rejected the user name or password."
+    ),
+    ErrorCode.ACCESS_DENIED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX refused access for this API user."
+    ),
+    ErrorCode.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX could not be reached. Check the server address and the network."
+    ),
+    ErrorCode.TIMEOUT: QT_TRANSLATE_NOOP("ErrorText", "The PBX did not answer in time."),
+    ErrorCode.INTERRUPTED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The connection to the PBX was interrupted. Try again."
+    ),
+    ErrorCode.DOWNLOAD_CUT: QT_TRANSLATE_NOOP(
+        "ErrorText", "The recording download was cut off. Try again."
+    ),
+    ErrorCode.TLS_FAILED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The secure connection to the PBX failed."
+    ),
+    ErrorCode.NO_CERTIFICATE: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX did not present a certificate."
+    ),
+    ErrorCode.CERTIFICATE_UNTRUSTED: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The PBX's certificate is not trusted, or it is not the certificate you "
+        "trusted before. Do not continue unless your administrator confirms a change.",
+    ),
+    ErrorCode.EMPTY_REPLY: QT_TRANSLATE_NOOP("ErrorText", "The PBX sent an empty answer."),
+    ErrorCode.WEB_PAGE: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The PBX sent a web page instead of data. A proxy or the PBX's web server may be failing.",
+    ),
+    ErrorCode.BAD_FORMAT: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The PBX's answer is not in the format the app expects. "
+        "Check that the server address and API path lead to the IEXPBX API.",
+    ),
+    ErrorCode.UNREADABLE_TEXT: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX's answer is text in a character set the app cannot read."
+    ),
+    ErrorCode.HTTP_STATUS: QT_TRANSLATE_NOOP("ErrorText", "The PBX answered with an error."),
+    ErrorCode.API_REFUSED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX refused the request without saying why."
+    ),
+    ErrorCode.NO_RECORDING: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX has no recording for this call."
+    ),
+    ErrorCode.NOT_A_RECORDING: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX sent something that is not a recording."
+    ),
+    ErrorCode.UNKNOWN_DIRECTORY_FORMAT: QT_TRANSLATE_NOOP(
+        "ErrorText", "The PBX's phonebook is in a format the app does not know."
+    ),
+    ErrorCode.INVALID_ADDRESS: QT_TRANSLATE_NOOP(
+        "ErrorText", "The server address is not a valid web address."
+    ),
+    ErrorCode.ADDRESS_SCHEME: QT_TRANSLATE_NOOP(
+        "ErrorText", "The server address must start with http:// or https://."
+    ),
+    ErrorCode.ADDRESS_CREDENTIALS: QT_TRANSLATE_NOOP(
+        "ErrorText", "The server address must not contain a user name, password or query."
+    ),
+    ErrorCode.INVALID_PORT: QT_TRANSLATE_NOOP(
+        "ErrorText", "The server address has an invalid port."
+    ),
+    ErrorCode.HTTPS_ONLY: QT_TRANSLATE_NOOP(
+        "ErrorText", "Only https:// servers have a certificate to check."
+    ),
+    ErrorCode.INVALID_CERTIFICATE: QT_TRANSLATE_NOOP(
+        "ErrorText", "The stored certificate is not valid."
+    ),
+    ErrorCode.INVALID_API_PATH: QT_TRANSLATE_NOOP(
+        "ErrorText", "The API path must start with '/' and hold no query."
+    ),
+    ErrorCode.INVALID_CHANNEL: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid call channel."),
+    ErrorCode.INVALID_NUMBER: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid phone number."),
+    ErrorCode.INVALID_EXTENSION: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid extension."),
+    ErrorCode.INVALID_INPUT: QT_TRANSLATE_NOOP(
+        "ErrorText", "The request was not sent to the PBX: some of its details are not valid."
+    ),
+    ErrorCode.NO_RECORDINGS_FOLDER: QT_TRANSLATE_NOOP(
+        "ErrorText", "The folder for recordings does not exist."
+    ),
+    ErrorCode.RECORDING_NOT_SAVED: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The recording could not be saved in that folder (it may be full or read-only).",
+    ),
+    ErrorCode.NOT_CONNECTED: QT_TRANSLATE_NOOP("ErrorText", "Not connected to the PBX."),
+    ErrorCode.CONNECTION_RENEWED: QT_TRANSLATE_NOOP(
+        "ErrorText", "The connection was renewed: try again."
+    ),
+    ErrorCode.UNEXPECTED: QT_TRANSLATE_NOOP(
+        "ErrorText", "An unexpected problem interrupted the connection to the PBX."
+    ),
+}
 
 # The sentences of desktop/cli.py (DialTargetError.template), translated as is.
 KNOWN_DIAL_TEMPLATES = frozenset(
@@ -90,8 +143,6 @@ KNOWN_DIAL_TEMPLATES = frozenset(
     }
 )
 
-# How desktop/pbx/wire.py words a refusal that carries the PBX's own message.
-
 
 def error_text(err: BaseException) -> str:
     """What went wrong, as one or two translated sentences for the user."""
@@ -101,23 +152,7 @@ def error_text(err: BaseException) -> str:
         return str(err)
     if not isinstance(err, PbxError):
         return str(err)
-    if isinstance(err, UnexpectedConnectionProblem):
-        return QCoreApplication.translate(
-            "ErrorText", "An unexpected problem interrupted the connection to the PBX."
-        )
-    if isinstance(err, PbxAuthError):
-        return _auth_text(err)
-    if isinstance(err, PbxHttpError) and err.status is not None:
-        return _http_text(err.status)
-    if isinstance(err, PbxApiError):
-        said = server_message(err)
-        if said:
-            return QCoreApplication.translate(
-                "ErrorText", "The PBX refused the request: “{message}”"
-            ).format(message=said)
-    if err.message in KNOWN_PBX_MESSAGES:
-        return QCoreApplication.translate(_CONTEXT, err.message)
-    return _kind_text(err)
+    return _pbx_text(err)
 
 
 def server_message(err: PbxError) -> str:
@@ -125,21 +160,37 @@ def server_message(err: PbxError) -> str:
     return err.server_message.strip()
 
 
-def _auth_text(err: PbxAuthError) -> str:
-    if err.status == 403:
-        return QCoreApplication.translate(
-            "ErrorText", "The PBX refused access for this API user (HTTP {status})."
-        ).format(status=err.status)
+def _pbx_text(err: PbxError) -> str:
+    """The sentence for the error's code, with its status, the PBX's words or its detail."""
     said = server_message(err)
-    if said:
-        return QCoreApplication.translate(
-            "ErrorText", "The PBX rejected the user name or password: “{message}”"
-        ).format(message=said)
-    if err.status is not None:
-        return QCoreApplication.translate(
-            "ErrorText", "The PBX rejected the user name or password (HTTP {status})."
-        ).format(status=err.status)
-    return QCoreApplication.translate("ErrorText", "The PBX rejected the user name or password.")
+    status = err.status
+    match err.code:
+        case ErrorCode.AUTH_REJECTED if said:
+            return QCoreApplication.translate(
+                "ErrorText", "The PBX rejected the user name or password: “{message}”"
+            ).format(message=said)
+        case ErrorCode.AUTH_REJECTED if status is not None:
+            return QCoreApplication.translate(
+                "ErrorText", "The PBX rejected the user name or password (HTTP {status})."
+            ).format(status=status)
+        case ErrorCode.ACCESS_DENIED if status is not None:
+            return QCoreApplication.translate(
+                "ErrorText", "The PBX refused access for this API user (HTTP {status})."
+            ).format(status=status)
+        case ErrorCode.HTTP_STATUS if status is not None:
+            return _http_text(status)
+        case ErrorCode.API_REFUSED if said:
+            return QCoreApplication.translate(
+                "ErrorText", "The PBX refused the request: “{message}”"
+            ).format(message=said)
+        case ErrorCode.UNKNOWN_DIRECTORY_FORMAT if err.detail.strip():
+            return QCoreApplication.translate(
+                "ErrorText", "The PBX's phonebook is in a format the app does not know ({detail})."
+            ).format(detail=err.detail.strip())
+    sentence = _SENTENCES.get(err.code)
+    if sentence is None:  # a code added without a sentence: its English beats nothing
+        return str(err)
+    return QCoreApplication.translate(_CONTEXT, str(sentence))
 
 
 def _http_text(status: int) -> str:
@@ -171,34 +222,3 @@ def _http_text(status: int) -> str:
             "ErrorText", "The PBX answered with an error (HTTP {status})."
         )
     return text.format(status=status)
-
-
-def _kind_text(err: PbxError) -> str:
-    """The sentence for the error's kind, when its own wording is not listed above."""
-    if isinstance(err, PbxTimeoutError):
-        return QCoreApplication.translate("ErrorText", "The PBX did not answer in time.")
-    if isinstance(err, PbxCertificateError):
-        return QCoreApplication.translate(
-            "ErrorText",
-            "The PBX's certificate is not trusted, or it is not the certificate you "
-            "trusted before. Do not continue unless your administrator confirms a change.",
-        )
-    if isinstance(err, PbxConnectionError):
-        return QCoreApplication.translate(
-            "ErrorText", "The PBX could not be reached. Check the server address and the network."
-        )
-    if isinstance(err, PbxProtocolError):
-        return QCoreApplication.translate(
-            "ErrorText",
-            "The PBX's answer is not in the format the app expects. "
-            "Check that the server address and API path lead to the IEXPBX API.",
-        )
-    if isinstance(err, PbxApiError):
-        return QCoreApplication.translate(
-            "ErrorText", "The PBX refused the request without saying why."
-        )
-    if isinstance(err, PbxInputError):
-        return QCoreApplication.translate(
-            "ErrorText", "The request was not sent to the PBX: some of its details are not valid."
-        )
-    return str(err)
