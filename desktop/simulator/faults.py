@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import random
 
+from desktop.http_server import Response
+
 from .config import FAULT_NAMES
-from .http_server import Response
 
 BAD_GATEWAY_PAGE = b"""<html>
 <head><title>502 Bad Gateway</title></head>

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
+from desktop.http_server import HttpServer
+
 from .config import SimulatorConfig
 from .faults import Faults
-from .http_server import HttpServer
 from .server import PbxApi
 from .switchboard import Switchboard
 from .webhooks import WebhookSender

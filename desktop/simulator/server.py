@@ -13,11 +13,12 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
+from desktop.http_server import Handler, Request, Response, plain
+
 from . import faults, people
 from .config import SimulatorConfig
 from .faults import Faults
 from .history import parse_date_param
-from .http_server import Handler, Request, Response, plain
 from .switchboard import ActionError, Switchboard
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from desktop.simulator.http_server import HttpServer, Request, Response
+from desktop.http_server import HttpServer, Request, Response
 
 
 class Reply:

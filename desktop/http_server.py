@@ -1,5 +1,7 @@
 """A small HTTP/1.1 server on asyncio streams; h11 does all the parsing and framing.
 
+Shared by the simulated PBX and the app's webhook receiver (desktop/pbx/webhook.py).
+
 The simulated PBX starts inside the desktop app's demo mode, where every tenth of a second
 of start-up shows: a web framework's import alone would cost more than the whole
 simulator. h11 comes with httpx, which the app loads anyway.
