@@ -11,7 +11,7 @@ import bisect
 import enum
 import operator
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import compress, repeat
 from typing import Any
 
@@ -110,7 +110,11 @@ def _no_names(number: str) -> str | None:
     return None
 
 
-_date_of = operator.attrgetter("date")
+def _order(rec: CallRecord) -> tuple[datetime, int, str]:
+    # Calls in the same second are ordered by id as the PBX numbers them (1 < 2 < 10).
+    return (rec.date, len(rec.id), rec.id)
+
+
 _OUTCOME_OF_FACT = bytes(code & 3 for code in range(256))
 _NUMBER_QUERY_CHARS = frozenset("+0123456789 -()/.")
 
@@ -186,12 +190,11 @@ class HistoryRows:
                 fresh.append(rec)
         if not fresh:
             return (len(self._records), 0)
-        fresh.sort(key=_date_of)  # the PBX sends newest first; stable for equal times
+        fresh.sort(key=_order)  # the PBX sends newest first
         held = self._records
-        first, last = fresh[0].date, fresh[-1].date
-        at = bisect.bisect_right(held, first, key=_date_of)
+        at = bisect.bisect_right(held, _order(fresh[0]), key=_order)
         facts = self._facts_of(fresh)
-        if at == len(held) or held[at].date >= last:
+        if at == len(held) or _order(held[at]) > _order(fresh[-1]):
             # A piece covers its own stretch of time: it slots in as one block.
             held[at:at] = fresh
             self._facts[at:at] = facts
@@ -310,8 +313,8 @@ def _natural(text: str) -> tuple[int, int, str]:
     return (0, int(text), "") if text.isdigit() else (1, 0, text)
 
 
-def _merge_key(item: tuple[CallRecord, int]) -> Any:
-    return item[0].date
+def _merge_key(item: tuple[CallRecord, int]) -> tuple[datetime, int, str]:
+    return _order(item[0])
 
 
 def _needles(text: str) -> list[str]:
