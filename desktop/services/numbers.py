@@ -120,8 +120,9 @@ class NumberRules:
         self.exit_prefix = exit_prefix if exit_prefix.isdigit() else "00"
         # Lengths of ordinary subscriber numbers: prefixes are only stripped when what is
         # left has one of them, so extensions and short codes are never cut.
-        lengths = {*meta.fixed_line.possible_length, *meta.mobile.possible_length}
-        self._lengths = frozenset(lengths or meta.general_desc.possible_length)
+        descs = (meta.fixed_line, meta.mobile) if meta.fixed_line else (meta.general_desc,)
+        lengths = {n for desc in descs if desc is not None for n in desc.possible_length}
+        self._lengths = frozenset(lengths)
         self._display_cache: dict[str, str] = {}
 
     # ------------------------------------------------------------ keys
