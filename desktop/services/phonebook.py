@@ -15,8 +15,8 @@ Search rules (what a user sees):
   (0, 90, +90, 0090) matches from the start of a number; a query without one, anywhere
   in it ("4567" finds "905321234567").
 - Ranking: names starting with the whole query first, then names with a word matching,
-  then number matches; ties in Turkish alphabetical order (ç after c, ğ after g, ı before
-  i, ö after o, ş after s, ü after u).
+  then number matches (a number equal to the query first); ties in Turkish alphabetical
+  order (ç after c, ğ after g, ı before i, ö after o, ş after s, ü after u).
 
 `lookup` gives the entry for a caller's number however the PBX writes it (`0532…`,
 `90532…`, `+90532…`, `0090532…`, an extension) with one dict look-up, and None when the
@@ -72,8 +72,9 @@ class _Word(NamedTuple):
 class _Query(NamedTuple):
     text: str  # folded, tokens joined by single spaces
     tokens: tuple[str, ...]
-    digits: str  # number search: what to look for ("" when not a number query)
-    anchored: bool  # typed with a prefix: matches from the start of a number only
+    # Number search: texts to find in the numbers text, " " in front for "starts with"
+    # (empty when the query is not a number).
+    needles: tuple[str, ...]
 
 
 class PhonebookIndex:
@@ -181,13 +182,17 @@ class PhonebookIndex:
                         lookup[k] = _AMBIGUOUS  # two people: no name rather than a wrong one
         self._lookup = lookup
         for entry in entries:
-            # Each number as written (digits only) and as its key, each after a space:
-            # " q" finds a number starting with q, "q" one containing it.
+            # Each number as written (digits only) and as its key, each after a space, a
+            # national key after " =": " =532" finds national numbers starting 532, " 101"
+            # numbers written starting 101, "101" numbers holding it.
             parts = []
             for number in entry.numbers:
                 digits = number if number.isdigit() else _NOT_DIGIT.sub("", number)
                 k = key(number)
-                parts.append(f" {digits} {k}" if k != digits else f" {digits}")
+                if rules.is_national(k):
+                    parts.append(f" {digits} ={k}")
+                else:
+                    parts.append(f" {digits} {k}" if k != digits else f" {digits}")
             segment = "".join(parts)
             offsets.append(position)
             segments.append(segment)
@@ -223,24 +228,28 @@ class PhonebookIndex:
     def _parse(self, query: str) -> _Query:
         folded = fold(query)
         tokens = tuple(dict.fromkeys(_TOKEN.findall(folded)))
-        digits = ""
-        anchored = False
+        needles: tuple[str, ...] = ()
         if _DIGIT_QUERY.fullmatch(query.strip()):
             raw = _NOT_DIGIT.sub("", query)
             if len(raw) >= _MIN_NUMBER_DIGITS:
-                digits, anchored = self._number_query(query.strip(), raw)
-        return _Query(" ".join(tokens), tokens, digits, anchored)
+                needles = self._number_needles(query.strip(), raw)
+        return _Query(" ".join(tokens), tokens, needles)
 
-    def _number_query(self, text: str, raw: str) -> tuple[str, bool]:
+    def _number_needles(self, text: str, raw: str) -> tuple[str, ...]:
+        """What a number query looks for: a prefix typed means "starts with"."""
         rules = self.rules
+        code, trunk = rules.calling_code, rules.trunk_prefix
         if text.startswith("+") or raw.startswith(rules.exit_prefix):
             rest = raw if text.startswith("+") else raw[len(rules.exit_prefix) :]
-            if rest.startswith(rules.calling_code):
-                return rest[len(rules.calling_code) :], True
-            return "00" + rest, True  # another country: keys are 00 + country code
-        if rules.trunk_prefix and raw.startswith(rules.trunk_prefix) and len(raw) > 3:
-            return raw[len(rules.trunk_prefix) :], True
-        return raw, False
+            if rest.startswith(code):
+                return (" =" + rest[len(code) :],)
+            return (" 00" + rest,)  # another country: keys are 00 + country code
+        if trunk and raw.startswith(trunk) and len(raw) > len(trunk) + 2:
+            # 0532…: a national number from its start, or a short number as written
+            return (" =" + raw[len(trunk) :], " " + raw)
+        if raw.startswith(code) and len(raw) > len(code) + 2:
+            return (raw, " =" + raw[len(code) :])  # 90532… as the PBX writes it, or typed
+        return (raw,)
 
     def _token_range(self, token: str) -> tuple[int, int]:
         tokens = self._tokens_sorted
@@ -283,30 +292,35 @@ class PhonebookIndex:
     ) -> tuple[set[int], bool]:
         """Entries with a number matching `q`, and whether that is all of them.
 
-        The numbers text is in id (alphabetical) order, so the scan stops once it has
+        The numbers text is in id (alphabetical) order, so a scan stops once it has
         `wanted` entries not in `skip`: those are the best number matches.
         """
         text = self._numbers_text
         offsets = self._offsets
-        needle = " " + q.digits if q.anchored else q.digits
+        needles = q.needles
         found: set[int] = set()
         if within is not None:
             for i in within:
-                if needle in text[offsets[i] : offsets[i + 1]]:
+                segment = text[offsets[i] : offsets[i + 1]]
+                if any(n in segment for n in needles):
                     found.add(i)
             return found, True
+        complete = True
         find = text.find
-        pos = find(needle)
-        new = 0
-        while pos >= 0:
-            i = bisect_right(offsets, pos) - 1
-            found.add(i)
-            if i not in skip:
-                new += 1
-                if new >= wanted:
-                    return found, find(needle, offsets[i + 1]) < 0
-            pos = find(needle, offsets[i + 1])
-        return found, True
+        for needle in needles:
+            pos = find(needle)
+            new = 0
+            while pos >= 0:
+                i = bisect_right(offsets, pos) - 1
+                if i not in found:
+                    found.add(i)
+                    if i not in skip:
+                        new += 1
+                        if new >= wanted:
+                            complete = complete and find(needle, offsets[i + 1]) < 0
+                            break
+                pos = find(needle, offsets[i + 1])
+        return found, complete
 
 
 class Searcher:
@@ -330,7 +344,7 @@ class Searcher:
         previous_numbers = self._numbers
         self._last, self._names, self._numbers = q, names, None
         self.count, self.complete = 0, True
-        if not q.tokens and not q.digits:
+        if not q.tokens and not q.needles:
             return []
         first = index._name_prefix_ids(q.text) if q.tokens else []
         first_set = set(first)
@@ -341,7 +355,7 @@ class Searcher:
             if len(ranked) < limit:
                 ranked += nsmallest(limit - len(ranked), rest)
         count = len(first_set) + len(rest)
-        if q.digits:
+        if q.needles:
             skip = (first_set | rest) if first_set else rest
             numbers, complete = self._match_numbers(
                 q, last, previous_numbers, max(limit - len(ranked), 1), skip
@@ -349,6 +363,11 @@ class Searcher:
             extra = numbers - skip if skip else numbers
             count += len(extra)
             if len(ranked) < limit:
+                # The one whose number is exactly the query comes first among numbers.
+                exact = index._lookup.get(index.rules.key(query), _AMBIGUOUS)
+                if exact in extra:
+                    ranked.append(exact)
+                    extra = extra - {exact}
                 ranked += nsmallest(limit - len(ranked), extra)
             # Only a complete set can be narrowed by the next keystroke.
             self._numbers = numbers if complete else None
@@ -389,8 +408,8 @@ class Searcher:
         narrow = (
             last is not None
             and previous is not None
-            and last.anchored == q.anchored
-            and q.digits.startswith(last.digits)
+            and len(last.needles) == len(q.needles)
+            and all(n.startswith(o) for n, o in zip(q.needles, last.needles, strict=True))
             and len(previous) < _NARROW_BELOW
         )
         return self.index._number_ids(q, previous if narrow else None, wanted, skip)
