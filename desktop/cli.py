@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
 from desktop import __version__
+from desktop.services.numbers import DialTargetError, dialable_number, international_number
 
 __all__ = [
     "MAX_LINK_LENGTH",
@@ -28,26 +28,11 @@ __all__ = [
 MAX_LINK_LENGTH = 512
 LINK_SCHEMES = ("tel", "callto", "sip", "sips")
 
-# What a PBX dials: the same rule as the API client's (digits, *, #; + only in front).
-_DIALABLE = re.compile(r"\+?[0-9*#]{1,32}")
 # RFC 3966 visual separators, plus the spaces and slashes people paste.
 _SEPARATORS = re.compile(r"[\s\-./()\u00a0\u2010-\u2015]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _PARAM = re.compile(r"^[A-Za-z0-9-]{1,32}(=[A-Za-z0-9\-.+()!~*'_%\[\]/:&$]{0,128})?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class DialTargetError(ValueError):
-    """A number or link that cannot be dialled; `str()` says why, for a user.
-
-    `template` and `fields` are that sentence before formatting: the window shows it in
-    the interface language (`desktop.ui.common.error_text`), the terminal in English.
-    """
-
-    def __init__(self, template: str, **fields: str) -> None:
-        super().__init__(template.format(**fields) if fields else template)
-        self.template = template
-        self.fields = fields
 
 
 class Options(NamedTuple):
@@ -58,22 +43,6 @@ class Options(NamedTuple):
     config_dir: Path | None = None
     self_test: bool = False
     debug: bool = False
-
-
-def dialable_number(text: str) -> str:
-    """`+90 (532) 123-45-67` → `+905321234567`; DialTargetError when it is not a number."""
-    if not isinstance(text, str) or not text.strip():
-        raise DialTargetError("There is no phone number to dial.")
-    if len(text) > 64:
-        raise DialTargetError("The phone number is too long.")
-    cleaned = "".join(_ascii_digit(ch) for ch in _SEPARATORS.sub("", text))
-    if not _DIALABLE.fullmatch(cleaned):
-        raise DialTargetError(
-            "That is not a phone number: only digits, a leading +, * and # can be dialled."
-        )
-    if cleaned.startswith("+"):
-        return _international(cleaned)
-    return cleaned
 
 
 def number_from_link(link: str) -> str:
@@ -100,31 +69,6 @@ def number_from_link(link: str) -> str:
         "Links starting with “{scheme}:” are not phone numbers (tel:, callto: and sip: links are).",
         scheme=scheme[:16],
     )
-
-
-def _ascii_digit(ch: str) -> str:
-    # Arabic-Indic, full-width and other decimal digits dial as their ASCII value.
-    if ch.isdigit() and not ch.isascii():
-        value = unicodedata.decimal(ch, None)
-        if value is not None:
-            return str(value)
-    if ch == "\uff0b":  # full-width plus
-        return "+"
-    return ch
-
-
-def _international(number: str) -> str:
-    import phonenumbers
-
-    if "*" in number or "#" in number:
-        raise DialTargetError("An international number cannot contain * or #.")
-    try:
-        parsed = phonenumbers.parse(number, None)
-    except phonenumbers.NumberParseException:
-        raise DialTargetError("That is not a valid international phone number.") from None
-    if not phonenumbers.is_possible_number(parsed):
-        raise DialTargetError("That international number has the wrong length for its country.")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _decode(part: str) -> str:
@@ -161,7 +105,7 @@ def _with_prefix(context: str, local: str) -> str:
     if not re.fullmatch(r"\+[0-9]{1,15}", prefix):
         return local
     try:
-        return _international(prefix + local)
+        return international_number(prefix + local)
     except DialTargetError:
         return local
 

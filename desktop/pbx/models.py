@@ -94,7 +94,8 @@ class Queue:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """A phonebook entry: one name, one or more numbers (order kept)."""
+    """A phonebook entry: one name, one or more numbers (order kept), maybe a company."""
 
     name: str
     numbers: tuple[str, ...]
+    company: str = ""

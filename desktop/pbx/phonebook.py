@@ -5,8 +5,10 @@ IP phones is understood: Cisco / Yealink / Snom `*IPPhoneDirectory`
 (`DirectoryEntry` › `Name`, `Telephone`), Yealink `YealinkIPPhoneBook`
 (`Unit Name= Phone1= Phone2= Phone3=`), Grandstream `AddressBook` (`Contact` ›
 `FirstName`, `LastName`, `Phone` › `phonenumber`), Snom `tbook` (`item` ›
-`name`, `number`) and any other XML where an element carries a name-like and
-one or more number-like children or attributes. Namespaces are ignored.
+`name`, `number`), Snom tbook 2.0 (`item` › `numbers` › `number no=`), Polycom
+directories (`item` › `fn`, `ln`, `ct`) and any other XML where an element
+carries a name-like and one or more number-like children or attributes.
+Namespaces are ignored.
 
 Rules a user can see:
 
@@ -19,10 +21,18 @@ Rules a user can see:
   (`+90 (212) 555-12.34` becomes `+902125551234`); nothing else is reformatted.
   What is left must be digits, `*` or `#` (with an optional leading `+`) and hold
   a digit; anything else (`sip:100@pbx`, `ext 12`) is not a number and skipped.
+- One field may hold several numbers, as address-book exports write them
+  (`0532 111 22 33 ::: 0212 555 12 34`, or separated by `;`).
+- A company (`company`, `organization`, ...) is kept beside a person's name.
 - Names have their whitespace collapsed. Entries whose names match ignoring
-  case, and ignoring Turkish dotted/dotless i (ALİ = Ali, IŞIK = Işık), are
-  merged into the first one: its numbers, then the others' new numbers. Order
-  of first appearance is kept.
+  case, and ignoring Turkish dotted/dotless i (ALİ = Ali, IŞIK = Işık), are one
+  person when they share a number or follow each other (phones list one number
+  per entry), unless their companies differ: merged into the first one, its
+  numbers then the others' new numbers. Namesakes elsewhere stay different
+  people. Order of first appearance is kept.
+- A reply holding records none of which can be read as an entry is a directory
+  format this reader does not know: PbxProtocolError naming its root element,
+  never an empty phonebook. A directory with no entries at all is empty.
 - Charset: a byte-order mark wins, then the XML declaration's encoding (the
   document describes itself), then the Content-Type charset, then UTF-8. When
   the document is not valid text in its declared encoding but is in the
@@ -70,7 +80,7 @@ _JSON_ERROR = "The PBX answered with an error instead of its phonebook"
 _JSON_DATA = "The PBX sent data in another format instead of its phonebook."
 
 # Field kinds, looked up by a tag or attribute name's normalised local part.
-_NUMBER, _FULL_NAME, _FIRST_NAME, _LAST_NAME, _OTHER_NAME = 1, 2, 3, 4, 5
+_NUMBER, _FULL_NAME, _FIRST_NAME, _LAST_NAME, _COMPANY, _OTHER_NAME = 1, 2, 3, 4, 5, 6
 _FIELD_KINDS: dict[str, int] = {
     **dict.fromkeys(
         [
@@ -109,18 +119,29 @@ _FIELD_KINDS: dict[str, int] = {
             "directorynumber",
             "did",
             "msisdn",
+            "ct",  # Polycom: contact
         ],
         _NUMBER,
     ),
     **dict.fromkeys(
         ["displayname", "fullname", "name", "contactname", "cn", "commonname"], _FULL_NAME
     ),
-    **dict.fromkeys(["firstname", "givenname", "first", "forename"], _FIRST_NAME),
-    **dict.fromkeys(["lastname", "surname", "familyname", "last", "sn"], _LAST_NAME),
-    **dict.fromkeys(
-        ["company", "companyname", "organization", "organisation", "org", "title"], _OTHER_NAME
-    ),
+    **dict.fromkeys(["firstname", "givenname", "first", "forename", "fn"], _FIRST_NAME),
+    **dict.fromkeys(["lastname", "surname", "familyname", "last", "sn", "ln"], _LAST_NAME),
+    **dict.fromkeys(["company", "companyname", "organization", "organisation", "org"], _COMPANY),
+    "title": _OTHER_NAME,
 }
+# Snom tbook 2.0 writes a number as an attribute: <numbers><number no="0532…"/></numbers>.
+_NUMBER_ATTRIBUTES = frozenset({"no", "value"})
+# Parts of known formats that are not entries (an empty directory still has them).
+_NOT_ENTRIES = frozenset({"title", "prompt", "softkeyitem", "menu", "menuitem", "groups"})
+# Address-book exports put several numbers in one field: "0532 … ::: 0212 …".
+_MULTI_NUMBER = re.compile(r":::|;")
+_TAG_SHOWN = re.compile(r"[A-Za-z_][\w.\-]{0,39}")
+_UNRECOGNISED = (
+    "The PBX's phonebook is in a directory format that is not recognised "
+    "(its root element is <{root}>)."
+)
 # Entries of the well-known formats count even when their name field is missing.
 _ENTRY_TAGS = frozenset({"DirectoryEntry", "Unit", "Contact", "item"})
 
@@ -261,10 +282,10 @@ def _local(tag: object) -> str:
 
 
 def _contacts(root: Element) -> list[Contact]:
-    """Every entry under `root`, in document order, duplicates merged."""
-    # Numbers as dict keys: an ordered set, so merging stays linear.
-    merged: dict[str, tuple[str, dict[str, None]]] = {}
+    """Every entry under `root`, in document order, one person's entries merged."""
+    book = _Book()
     kind_of = _field_kind
+    recognised = unread = 0
     # Iterative: a hostile document may nest far deeper than Python's stack.
     stack = [root]
     while stack:
@@ -283,37 +304,121 @@ def _contacts(root: Element) -> list[Contact]:
             kind = kind_of(child.tag)
             if kind == _NUMBER:
                 has_number_field = True
-                text = child.text
-                if text and not text.isspace():
-                    raw_numbers.append(text)
-                else:  # Grandstream: Phone › phonenumber
-                    raw_numbers.extend(v for k, v in child.items() if kind_of(k) == _NUMBER)
-                    raw_numbers.extend(c.text or "" for c in child if kind_of(c.tag) == _NUMBER)
+                _numbers_in(child, raw_numbers)
             elif kind:
                 names.setdefault(kind, child)
             else:
                 has_other_child = True
-        if not (has_number_field and (names or _local(element.tag) in _ENTRY_TAGS)):
+        is_entry = _local(element.tag) in _ENTRY_TAGS
+        if not (has_number_field and (names or is_entry)):
+            if is_entry and names:
+                recognised += 1  # an entry of a known format, without a number
+            elif element is not root and _holds_data(element):
+                unread += 1
             stack.extend(reversed(element))
             continue
+        recognised += 1
         if has_other_child:  # fields are consumed, but other children may hold entries
             stack.extend(c for c in reversed(element) if not kind_of(c.tag))
-        numbers = [n for n in map(_clean_number, raw_numbers) if n]
-        if not numbers:
+        numbers = [
+            n for raw in raw_numbers for n in map(_clean_number, _MULTI_NUMBER.split(raw)) if n
+        ]
+        if numbers:
+            company = _text_of(names.get(_COMPANY))
+            name = _name_of(names) or numbers[0]
+            book.add(name, numbers, "" if company == name else company)
+    if not book.contacts and unread and not recognised:
+        shown = _local(root.tag)
+        raise PbxProtocolError(
+            _UNRECOGNISED.format(root=shown if _TAG_SHOWN.fullmatch(shown) else "?")
+        )
+    return book.result()
+
+
+def _numbers_in(field: Element, out: list[str]) -> None:
+    """The numbers a number field holds: its text, or its number children / attributes."""
+    text = field.text
+    if text and not text.isspace():
+        out.append(text)
+        return
+    kind_of = _field_kind
+    # Grandstream: Phone › phonenumber; Snom tbook 2.0: numbers › number no="…"
+    out.extend(v for k, v in field.items() if kind_of(k) == _NUMBER)
+    for child in field:
+        if kind_of(child.tag) != _NUMBER:
             continue
-        name = _name_of(names) or numbers[0]
+        text = child.text
+        if text and not text.isspace():
+            out.append(text)
+        else:
+            out.extend(
+                v for k, v in child.items() if kind_of(k) == _NUMBER or k in _NUMBER_ATTRIBUTES
+            )
+
+
+def _holds_data(element: Element) -> bool:
+    """Whether an element that is not an entry looks like a record of some other format."""
+    if _local(element.tag).lower() in _NOT_ENTRIES:
+        return False
+    if len(element.attrib) >= 2:
+        return True
+    return any(
+        len(child) or child.attrib or (child.text and not child.text.isspace()) for child in element
+    )
+
+
+class _Book:
+    """Entries merged into contacts: one person's entries meet, namesakes stay apart.
+
+    Entries with the same name (ignoring case and Turkish dotted/dotless i) are one
+    person when they follow each other (phones list one number per entry) or share a
+    number, unless their companies differ. Order of first appearance is kept.
+    """
+
+    def __init__(self) -> None:
+        self.contacts: list[tuple[str, dict[str, None], list[str]]] = []
+        self._by_name: dict[str, int] = {}  # name key → its latest contact
+        self._by_number: dict[tuple[str, str], int] = {}
+        self._last_key: str | None = None
+
+    def add(self, name: str, numbers: list[str], company: str) -> None:
         if not name.isascii():
             name = unicodedata.normalize("NFC", name)
+        if company and not company.isascii():
+            company = unicodedata.normalize("NFC", company)
         # casefold() knows no Turkish: İ becomes i + combining dot and I becomes
         # i, not ı. Folding both i's together lets "ALİ", "Ali", "IŞIK" and
         # "Işık" meet, whichever keyboard typed them.
         key = name.casefold().replace("\u0307", "").replace("ı", "i")
-        known = merged.get(key)
-        if known is None:
-            merged[key] = (name, dict.fromkeys(numbers))
-        else:
-            known[1].update(dict.fromkeys(numbers))
-    return [Contact(name, tuple(numbers)) for name, numbers in merged.values()]
+        # A shared number first: it says which of several namesakes this is.
+        target = next(
+            (t for t in map(self._by_number.get, ((key, n) for n in numbers)) if t is not None),
+            None,
+        )
+        if target is None and key == self._last_key:
+            target = self._by_name.get(key)
+        if target is not None and not _same_company(self.contacts[target][2][0], company):
+            target = None
+        if target is None:
+            target = len(self.contacts)
+            self.contacts.append((name, {}, [company]))
+        known = self.contacts[target]
+        if company and not known[2][0]:
+            known[2][0] = company
+        for number in numbers:
+            known[1][number] = None
+            self._by_number.setdefault((key, number), target)
+        self._by_name[key] = target
+        self._last_key = key
+
+    def result(self) -> list[Contact]:
+        return [
+            Contact(name, tuple(numbers), company[0]) for name, numbers, company in self.contacts
+        ]
+
+
+def _same_company(known: str, new: str) -> bool:
+    return not known or not new or known.casefold() == new.casefold()
 
 
 def _name_of(names: dict[int, str | Element]) -> str:
@@ -323,7 +428,7 @@ def _name_of(names: dict[int, str | Element]) -> str:
     first_last = " ".join(
         part for part in (_text_of(names.get(_FIRST_NAME)), _text_of(names.get(_LAST_NAME))) if part
     )
-    return first_last or _text_of(names.get(_OTHER_NAME))
+    return first_last or _text_of(names.get(_COMPANY)) or _text_of(names.get(_OTHER_NAME))
 
 
 def _text_of(field: str | Element | None) -> str:

@@ -12,6 +12,9 @@ PHONEBOOK_FORMATS = (
     "yealink-phonebook",
     "grandstream",
     "snom-tbook",
+    "snom-tbook2",
+    "polycom",
+    "address-book",
     "generic",
 )
 PHONEBOOK_CHARSETS = ("utf-8", "iso-8859-9", "windows-1254")

@@ -105,6 +105,52 @@ def _snom_tbook(contacts: list[ContactInfo]) -> Iterator[str]:
     yield "</tbook>\n"
 
 
+def _snom_tbook2(contacts: list[ContactInfo]) -> Iterator[str]:
+    # tbook 2.0: one item per person, each number an attribute of a `number` element.
+    yield '<tbook complete="true">\n'
+    for index, c in enumerate(contacts):
+        numbers = "".join(
+            f"<number no={quoteattr(n)} "
+            f'type="{"mobile" if _is_mobile(n) else "business"}" outgoing_id="0"/>'
+            for n in c.numbers
+        )
+        yield (
+            f'<item context="active" type="none" fav="false" mod="true" index="{index}">\n'
+            f"<name>{escape(c.name)}</name>\n"
+            f"<organization>{escape(c.company)}</organization>\n"
+            f"<numbers>{numbers}</numbers>\n</item>\n"
+        )
+    yield "</tbook>\n"
+
+
+def _polycom(contacts: list[ContactInfo]) -> Iterator[str]:
+    # Polycom's 000000000000-directory.xml: one `ct` per item, a second number is a second item.
+    yield "<directory>\n<item_list>\n"
+    speed_dial = 0
+    for c in contacts:
+        for n in c.numbers:
+            speed_dial += 1
+            yield (
+                f"<item><ln>{escape(c.last)}</ln><fn>{escape(c.first)}</fn>"
+                f"<ct>{escape(n)}</ct><sd>{speed_dial}</sd><rt>1</rt><dc/>"
+                "<ad>0</ad><ar>0</ar><bw>0</bw><bb>0</bb></item>\n"
+            )
+    yield "</item_list>\n</directory>\n"
+
+
+def _address_book(contacts: list[ContactInfo]) -> Iterator[str]:
+    # An address-book export: every number of a person in one field, " ::: " between.
+    yield "<contacts>\n"
+    for c in contacts:
+        company = f"<organization>{escape(c.company)}</organization>" if c.company else ""
+        yield (
+            f"<contact><given_name>{escape(c.first)}</given_name>"
+            f"<family_name>{escape(c.last)}</family_name>{company}"
+            f"<phone>{escape(' ::: '.join(c.numbers))}</phone></contact>\n"
+        )
+    yield "</contacts>\n"
+
+
 def _generic(contacts: list[ContactInfo]) -> Iterator[str]:
     yield "<phonebook>\n"
     for i, c in enumerate(contacts, start=1):
@@ -124,6 +170,9 @@ _RENDERERS: dict[str, Callable[[list[ContactInfo]], Iterator[str]]] = {
     "yealink-phonebook": _yealink_phonebook,
     "grandstream": _grandstream,
     "snom-tbook": _snom_tbook,
+    "snom-tbook2": _snom_tbook2,
+    "polycom": _polycom,
+    "address-book": _address_book,
     "generic": _generic,
 }
 assert set(_RENDERERS) == set(PHONEBOOK_FORMATS)

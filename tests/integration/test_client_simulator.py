@@ -195,7 +195,7 @@ async def test_every_phonebook_format_and_charset(fmt: str, charset: str) -> Non
 
 async def test_same_phonebook_whatever_the_format() -> None:
     seen = []
-    for fmt in ("cisco", "grandstream", "snom-tbook"):
+    for fmt in ("cisco", "grandstream", "snom-tbook", "snom-tbook2", "polycom", "address-book"):
         config = SimulatorConfig(seed=3, username=USER, password=PASSWORD, phonebook_format=fmt)
         async with Simulator(config) as sim, PbxClient(sim.base_url, USER, PASSWORD) as pbx:
             seen.append([(c.name, c.numbers) for c in await pbx.phone_directory()])

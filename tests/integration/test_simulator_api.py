@@ -218,6 +218,24 @@ def _phonebook_entries(root: ET.Element, fmt: str) -> list[tuple[str, list[str]]
         ]
     if fmt == "snom-tbook":
         return [(i.findtext("name", ""), [i.findtext("number", "")]) for i in root.iter("item")]
+    if fmt == "snom-tbook2":
+        return [
+            (i.findtext("name", ""), [n.get("no", "") for n in i.iter("number")])
+            for i in root.iter("item")
+        ]
+    if fmt == "polycom":
+        return [
+            (f"{i.findtext('fn', '')} {i.findtext('ln', '')}".strip(), [i.findtext("ct", "")])
+            for i in root.iter("item")
+        ]
+    if fmt == "address-book":
+        return [
+            (
+                f"{c.findtext('given_name', '')} {c.findtext('family_name', '')}".strip(),
+                c.findtext("phone", "").split(" ::: "),
+            )
+            for c in root.iter("contact")
+        ]
     return [
         (c.get("name", ""), [p.text or "" for p in c.findall("phone")])
         for c in root.iter("contact")

@@ -209,8 +209,13 @@ def test_nameless_entry_is_listed_under_its_first_number() -> None:
 
 
 def test_element_of_unknown_kind_needs_a_name_field_to_count() -> None:
-    # Without a name field, an unknown element is taken for structure, not an entry.
-    assert parse("<list><row><number>303</number></row></list>") == []
+    # Without a name field, an unknown element is not an entry: a reply made only of
+    # such records is a format this reader does not know, never an empty phonebook.
+    message = refused(b"<list><row><number>303</number></row></list>")
+    assert message == (
+        "The PBX's phonebook is in a directory format that is not recognised "
+        "(its root element is <list>)."
+    )
 
 
 def test_entry_holding_other_entries_lists_all_but_not_its_labelled_numbers() -> None:
@@ -673,3 +678,123 @@ RENDERERS = {
 def test_round_trip(style: str, book: list[Contact], encoding: str) -> None:
     xml = f'<?xml version="1.0" encoding="{encoding}"?>\n' + RENDERERS[style](book)
     assert parse_phonebook(xml.encode(encoding)) == book
+
+
+# ---------------------------------------------------------------- more formats
+def test_polycom_directory() -> None:
+    xml = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<directory>
+  <item_list>
+    <item><ln>Yıldız</ln><fn>Doğan</fn><ct>0532 123 45 67</ct><sd>1</sd><rt>1</rt>
+      <dc/><ad>0</ad><ar>0</ar><bw>0</bw><bb>0</bb></item>
+    <item><ln>Yıldız</ln><fn>Doğan</fn><ct>0212 555 01 00</ct><sd>2</sd></item>
+    <item><fn>Resepsiyon</fn><ct>100</ct></item>
+    <item><ln>Öztürk</ln><ct>101</ct></item>
+  </item_list>
+</directory>"""
+    assert parse(xml) == [
+        Contact("Doğan Yıldız", ("05321234567", "02125550100")),
+        Contact("Resepsiyon", ("100",)),
+        Contact("Öztürk", ("101",)),
+    ]
+
+
+def test_snom_tbook_2_numbers_as_attributes() -> None:
+    xml = """<?xml version="1.0" encoding="UTF-8"?>
+<tbook complete="true">
+  <item context="active" type="none" fav="false" mod="true" index="0">
+    <name>Şükrü Çağlar</name>
+    <organization>Ege Yazılım A.Ş.</organization>
+    <numbers>
+      <number no="0532 111 22 33" type="mobile" outgoing_id="0"/>
+      <number no="0212 555 12 34" type="business" outgoing_id="0"/>
+      <number no="" type="home" outgoing_id="0"/>
+    </numbers>
+  </item>
+  <item context="active" type="none" fav="true" mod="true" index="1">
+    <name>İpek Gündüz</name>
+    <numbers><number no="102" type="sip" outgoing_id="0"/></numbers>
+  </item>
+</tbook>"""
+    assert parse(xml) == [
+        Contact("Şükrü Çağlar", ("05321112233", "02125551234"), "Ege Yazılım A.Ş."),
+        Contact("İpek Gündüz", ("102",)),
+    ]
+
+
+@pytest.mark.parametrize("separator", [" ::: ", ":::", "; ", ";"])
+def test_several_numbers_in_one_field(separator: str) -> None:
+    xml = (
+        "<contacts><contact><name>John Smith</name>"
+        f"<phone>+44 20 7946 0018{separator}0532 123 45 67</phone></contact></contacts>"
+    )
+    assert parse(xml) == [Contact("John Smith", ("+442079460018", "05321234567"))]
+
+
+def test_company_is_read_beside_the_name() -> None:
+    xml = """<AddressBook>
+  <Contact><FirstName>Gökhan</FirstName><LastName>Çelik</LastName>
+    <Company>Marmara Lojistik</Company><Phone><phonenumber>101</phonenumber></Phone></Contact>
+  <Contact><Company>Atlas Gıda</Company><Phone><phonenumber>102</phonenumber></Phone></Contact>
+</AddressBook>"""
+    assert parse(xml) == [
+        Contact("Gökhan Çelik", ("101",), "Marmara Lojistik"),
+        Contact("Atlas Gıda", ("102",)),
+    ]
+
+
+def test_namesakes_stay_different_people() -> None:
+    xml = """<CiscoIPPhoneDirectory>
+  <DirectoryEntry><Name>Ahmet Yılmaz</Name><Telephone>0532 111 11 11</Telephone></DirectoryEntry>
+  <DirectoryEntry><Name>Ahmet Yılmaz</Name><Telephone>0212 111 11 11</Telephone></DirectoryEntry>
+  <DirectoryEntry><Name>Ayşe Kaya</Name><Telephone>0533 222 22 22</Telephone></DirectoryEntry>
+  <DirectoryEntry><Name>Ahmet Yılmaz</Name><Telephone>0544 333 33 33</Telephone></DirectoryEntry>
+  <DirectoryEntry><Name>AHMET YILMAZ</Name><Telephone>0532 111 11 11</Telephone></DirectoryEntry>
+</CiscoIPPhoneDirectory>"""
+    # Entries one after the other are one person's numbers (Cisco lists one per entry);
+    # a later namesake with other numbers is someone else; a shared number is the same one.
+    assert parse(xml) == [
+        Contact("Ahmet Yılmaz", ("05321111111", "02121111111")),
+        Contact("Ayşe Kaya", ("05332222222",)),
+        Contact("Ahmet Yılmaz", ("05443333333",)),
+    ]
+
+
+def test_namesakes_at_different_companies_stay_apart_even_side_by_side() -> None:
+    xml = """<tbook>
+  <item><name>Ali Kaya</name><organization>Ege Gıda</organization><number>101</number></item>
+  <item><name>Ali Kaya</name><organization>Atlas Holding</organization><number>102</number></item>
+  <item><name>Ali Kaya</name><organization>Atlas Holding</organization><number>103</number></item>
+</tbook>"""
+    assert parse(xml) == [
+        Contact("Ali Kaya", ("101",), "Ege Gıda"),
+        Contact("Ali Kaya", ("102", "103"), "Atlas Holding"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("xml", "root"),
+    [
+        ("<people><person nm='Ali' tl='101'/><person nm='Veli' tl='102'/></people>", "people"),
+        ("<x:book xmlns:x='urn:x'><x:r><x:a>Ali</x:a><x:b>101</x:b></x:r></x:book>", "book"),
+        ("<rows><row><col>Ali</col><col>101</col></row></rows>", "rows"),
+    ],
+)
+def test_entries_none_of_which_can_be_read_are_an_unrecognised_format(xml: str, root: str) -> None:
+    assert refused(xml.encode()) == (
+        "The PBX's phonebook is in a directory format that is not recognised "
+        f"(its root element is <{root}>)."
+    )
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<directory><item_list/></directory>",
+        "<tbook complete='true'><item><name>Numarasız</name></item></tbook>",
+        "<CiscoIPPhoneDirectory><SoftKeyItem><Name>Dial</Name><URL>SoftKey:Dial</URL>"
+        "</SoftKeyItem></CiscoIPPhoneDirectory>",
+    ],
+)
+def test_directories_without_readable_numbers_but_known_shape_are_empty(xml: str) -> None:
+    assert parse(xml) == []

@@ -276,6 +276,8 @@ def _first_string_arguments(path: Path, names: set[str]) -> set[str]:
 
 
 def test_every_dial_refusal_of_the_command_line_is_translatable() -> None:
-    templates = _first_string_arguments(ROOT / "desktop" / "cli.py", {"DialTargetError"})
+    templates = set()
+    for source in ("cli.py", "services/numbers.py"):  # links, then the number rules
+        templates |= _first_string_arguments(ROOT / "desktop" / source, {"DialTargetError"})
     assert len(templates) >= 10
     assert templates == KNOWN_DIAL_TEMPLATES
