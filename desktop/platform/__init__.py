@@ -1,0 +1,1 @@
+"""Operating-system glue: single instance, signals, network, autostart."""
