@@ -205,6 +205,8 @@ def _decode(path: Path) -> str:
     from PySide6.QtMultimedia import QAudioDecoder
 
     decoder = QAudioDecoder()
+    if not decoder.isSupported():
+        raise Unusable("no multimedia backend: recordings cannot be played")
     loop = QEventLoop()
     decoded_us = [0]
     errors: list[str] = []
