@@ -10,11 +10,9 @@ import asyncio
 import concurrent.futures
 import contextlib
 import secrets
-import sys
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from desktop.pbx import PbxClient
@@ -122,90 +120,8 @@ async def first_registered_extension(client: PbxClient) -> str:
 
 
 # ---------------------------------------------------------------- self-test
-class Check(NamedTuple):
-    name: str
-    ok: bool
-    detail: str
-    fatal: bool = True
-
-
-class _Unusable(Exception):
-    """A probe's readable verdict (shown without an exception name)."""
-
-
-def _check(name: str, probe: Callable[[], str], *, fatal: bool = True) -> Check:
-    try:
-        return Check(name, True, probe())
-    except _Unusable as exc:
-        return Check(name, False, str(exc), fatal)
-    except Exception as exc:
-        return Check(name, False, f"{type(exc).__name__}: {exc}"[:300], fatal)
-
-
-def _qt() -> str:
-    import PySide6
-    from PySide6 import QtCore, QtWidgets
-
-    assert QtWidgets.QMainWindow is not None
-    return f"Qt {QtCore.qVersion()}, PySide6 {PySide6.__version__}"
-
-
-def _multimedia() -> str:
-    from PySide6 import QtMultimedia
-
-    return f"QtMultimedia imports ({QtMultimedia.QMediaPlayer.__name__})"
-
-
-def _keyring() -> str:
-    from desktop.credentials import CredentialState, CredentialStore
-
-    store = CredentialStore()
-    try:
-        state = asyncio.run(store.check())
-    finally:
-        store.close()
-    if state.is_problem:
-        raise _Unusable(f"{state.message} Passwords are kept for the session only.")
-    name = store.backend_name or "unknown"
-    return f"backend {name}" + ("" if state is CredentialState.NOT_STORED else f" ({state.name})")
-
-
-def _simulator() -> str:
-    demo = start_demo_pbx(seed=DEMO_SEED)
-    try:
-
-        async def fetch() -> int:
-            async with demo.client(timeout=10.0) as pbx:
-                return len(await pbx.active_calls())
-
-        count = asyncio.run(fetch())
-    finally:
-        demo.stop()
-    return f"started on loopback, {count} live calls fetched"
-
-
 def run_self_test(out: TextIO | None = None) -> int:
-    """Print a short report; 0 when everything the app needs works, else 1.
+    """`--self-test`: see `desktop.self_test` (kept here for callers of the old place)."""
+    from desktop.self_test import run_self_test as run
 
-    A missing or locked keyring is reported but not fatal: the app then keeps the
-    password for the session only.
-    """
-    import platform
-
-    out = out or sys.stdout
-    from desktop import __version__
-
-    checks = [
-        Check("App", True, f"iexpbx-desktop {__version__}"),
-        Check("Python", True, f"{platform.python_version()} on {platform.platform()}"),
-        _check("Qt", _qt),
-        _check("Audio", _multimedia),
-        _check("Keyring", _keyring, fatal=False),
-        _check("Simulator", _simulator),
-    ]
-    for check in checks:
-        mark = "OK  " if check.ok else ("FAIL" if check.fatal else "WARN")
-        print(f"{mark} {check.name + ':':<11} {check.detail}", file=out)
-    failed = [c for c in checks if not c.ok and c.fatal]
-    print("Self-test " + ("failed." if failed else "passed."), file=out, flush=True)
-    return 1 if failed else 0
+    return run(out)

@@ -184,6 +184,9 @@ LANGUAGE = _declare(
 START_MINIMIZED = _declare(
     Setting("start_minimized", bool, False, "Start in the tray without showing the window")
 )
+START_ON_LOGIN = _declare(
+    Setting("start_on_login", bool, False, "Start the app when this user logs in")
+)
 THEME = _declare(
     Setting("theme", str, "system", "Colour theme", choices=("system", "light", "dark"))
 )
