@@ -31,14 +31,14 @@ async def _wait_for(condition: Any, timeout: float) -> None:
 
 async def _download_recordings(app: Any, folder: Path, done: list[int]) -> None:
     """Fetch today's calls with recordings and download one every few seconds."""
-    client = app.monitor.client
+    session = app.session
     now = datetime.now().replace(microsecond=0)
-    records = await client.call_records(now - timedelta(days=1), now)
+    records = await session.call_records(now - timedelta(days=1), now)
     recorded = [r for r in reversed(records) if r.has_recording]
     if not recorded:
         raise RuntimeError("the demo PBX has no recordings to download")
     for record in recorded:
-        await client.download_recording(record.id, folder)
+        await session.download_recording(record.id, folder)
         done.append(1)
         await asyncio.sleep(DOWNLOAD_EVERY_S)
 

@@ -1,4 +1,4 @@
-"""Start-up and wiring: command line, single instance, one event loop, window, tray, monitor.
+"""Start-up and wiring: command line, single instance, one event loop, window, tray, session.
 
 `main()` is the `iexpbx-desktop` entry point. `App` holds the running parts; tests build
 it the way `main()` does and drive `start()` / `shutdown()` in their own loop. Qt and the
@@ -24,14 +24,14 @@ from desktop import APP_NAME, __version__, cli, runtime
 if TYPE_CHECKING:
     from desktop.credentials import CredentialStore
     from desktop.demo import DemoPbx
-    from desktop.pbx import PbxClient
+    from desktop.platform.network_watch import NetworkWatch
     from desktop.platform.single_instance import SingleInstanceServer
-    from desktop.services.connection import CallMonitor
+    from desktop.services.session import Directory, Session
     from desktop.settings import Settings, UiState
     from desktop.ui.account.account_flow import AccountFlow
     from desktop.ui.calls.call_actions import CallActions
     from desktop.ui.common.open_dialogs import OpenDialogs
-    from desktop.ui.shell.connection_health import ConnectionReport, NetworkWatch
+    from desktop.ui.shell.connection_health import ConnectionReport
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.tray import Tray
 
@@ -107,7 +107,7 @@ def _run(options: cli.Options) -> int:
 
 
 class App:
-    """The running app: settings, window, tray, the call monitor and their wiring."""
+    """The running app: settings, window, tray, the PBX session and their wiring."""
 
     def __init__(
         self,
@@ -126,7 +126,7 @@ class App:
         self.ui_state: UiState
         self.window: MainWindow
         self.tray: Tray
-        self.monitor: CallMonitor[PbxClient]
+        self.session: Session
         self.dialogs: OpenDialogs
         self.account: AccountFlow
         self.calls: CallActions
@@ -138,7 +138,6 @@ class App:
         from desktop.services.directory import NameDirectory
 
         self.names = NameDirectory()
-        self._names_from: object | None = None
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
         self._stopped = False
@@ -178,14 +177,15 @@ class App:
         """Show the window and tray, then connect in the background."""
         from desktop import i18n
         from desktop import settings as st
-        from desktop.services.connection import CallMonitor
+        from desktop.platform.network_watch import NetworkWatch
         from desktop.ui.account.account_flow import AccountFlow
         from desktop.ui.calls.call_actions import CallActions
         from desktop.ui.common.open_dialogs import OpenDialogs
         from desktop.ui.shell import theme
         from desktop.ui.shell.application import create_qapplication, route_quit
-        from desktop.ui.shell.connection_health import ConnectionReport, NetworkWatch
+        from desktop.ui.shell.connection_health import ConnectionReport
         from desktop.ui.shell.main_window import MainWindow
+        from desktop.ui.shell.session_signals import SessionSignals
         from desktop.ui.shell.tray import Tray
 
         config_dir = self.options.config_dir
@@ -209,7 +209,7 @@ class App:
         window.restore_layout(self.ui_state)
         self.tray = tray = Tray(window)
         self.report = ConnectionReport(window, tray)
-        self.network = NetworkWatch(lambda: self.monitor.poke(from_user=False))
+        self.network = NetworkWatch(lambda: self.session.poke(from_user=False))
         window.close_to_tray = tray.available
         tray.set_popups_paused(self.settings.get(st.POPUPS_PAUSED))
 
@@ -230,23 +230,21 @@ class App:
 
         if not (self.settings.get(st.START_MINIMIZED) and tray.available):
             window.show()
-        self.monitor = CallMonitor(
-            on_status=self.report.show,
-            on_calls=self._on_calls,
-            interval=self.settings.get(st.POLL_INTERVAL_S),
-        )
+        self.signals = signals = SessionSignals(window)
+        signals.status_changed.connect(self.report.show)
+        signals.calls_changed.connect(self._on_calls)
+        signals.directory_changed.connect(self._on_directory)
+        self.session = signals.new_session(interval=self.settings.get(st.POLL_INTERVAL_S))
         self.account = AccountFlow(
             settings=self.settings,
             credentials=self.credentials,
-            monitor=self.monitor,
+            session=self.session,
             window=window,
             dialogs=self.dialogs,
             spawn=self.spawn,
             demo=self.demo,
         )
-        self.calls = CallActions(
-            monitor=self.monitor, window=window, settings=self.settings, demo=self.demo
-        )
+        self.calls = CallActions(session=self.session, window=window, settings=self.settings)
         self._unsubscribe = self.settings.subscribe(self._on_setting_changed)
         if self.options.dial:
             self.activate(self.options.dial)
@@ -280,8 +278,8 @@ class App:
             self.network.stop()
         if hasattr(self, "dialogs"):
             self.dialogs.reject_all()
-        if hasattr(self, "monitor"):
-            await self.monitor.aclose()
+        if hasattr(self, "session"):
+            await self.session.aclose()
         tasks = [t for t in self.tasks if t is not asyncio.current_task()]
         for task in tasks:
             task.cancel()
@@ -318,26 +316,30 @@ class App:
     # ------------------------------------------------------------ connecting
     async def connect_demo(self) -> None:
         """Start the simulated PBX (in a thread, off the UI) and poll it."""
-        from desktop.demo import start_demo_pbx_async
+        from desktop import settings as st
+        from desktop.demo import first_registered_extension, start_demo_pbx_async
         from desktop.logging_setup import server_host
+        from desktop.pbx import PbxError
 
         demo = await start_demo_pbx_async()
         self.demo_pbx = demo
         self.window.set_server(server_host(demo.base_url))
-        timeout = self.settings.get("request_timeout_s")
-        self.monitor.connect(lambda: demo.client(timeout=timeout))
+        timeout = self.settings.get(st.REQUEST_TIMEOUT_S)
+        if not self.settings.get(st.EXTENSION):  # the demo desk comes with its own phone
+            try:
+                async with demo.client(timeout=timeout) as client:
+                    self.settings.set(st.EXTENSION, await first_registered_extension(client))
+            except PbxError as exc:
+                log.warning("The demo desk's extension was not chosen: %s", exc)
+        self.session.connect(lambda: demo.client(timeout=timeout))
 
     async def connect_configured(self) -> None:
         """Connect with the saved settings: first-run wizard, password, then poll."""
         await self.account.connect()
 
-    # ------------------------------------------------------------ monitor → window
+    # ------------------------------------------------------------ session → window
     def _on_calls(self, calls: list[Any]) -> None:
         runtime.startup_done()  # connected and shown: see the module
-        client = self.monitor.client
-        if client is not None and client is not self._names_from:
-            self._names_from = client  # once per connection: extensions rarely change
-            self.spawn(self._load_names(client))
         self.window.show_calls(calls)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
@@ -347,16 +349,9 @@ class App:
                 Path(marker).write_text(f"{time.time():.6f}\n", encoding="utf-8")
                 self.request_quit()
 
-    async def _load_names(self, client: PbxClient) -> None:
+    def _on_directory(self, directory: Directory) -> None:
         """Show extension names beside numbers; without them the numbers still show."""
-        from desktop.pbx import PbxError
-
-        try:
-            extensions = await client.extensions()
-        except PbxError as exc:
-            log.info("Extension names not loaded: %s", type(exc).__name__)
-            return
-        self.names.update_extensions(extensions)
+        self.names.update_extensions(directory.extensions)
         self.window.set_name_lookup(self.names.lookup)
 
     # ------------------------------------------------------------ user actions
@@ -402,7 +397,7 @@ class App:
 
     def _on_setting_changed(self, name: str, value: Any) -> None:
         if name == "poll_interval_s":
-            self.monitor.interval = value
+            self.session.interval = value
         elif name == "popups_paused":
             self.tray.set_popups_paused(value)
         elif name == "theme":

@@ -110,7 +110,7 @@ class Session:
         on_directory: DirectoryListener | None = None,
         interval: float = 2.0,
         backoff: Backoff | None = None,
-        auth_retry_delays: Iterable[float] = AUTH_RETRY_DELAYS,
+        auth_retry_delays: Iterable[float] | None = None,
         directory_every: float = DIRECTORY_EVERY_S,
         monotonic: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
@@ -122,7 +122,9 @@ class Session:
         self._on_directory = on_directory
         self.interval = interval
         self._backoff = backoff or Backoff()
-        self._auth_retry_delays = tuple(auth_retry_delays)
+        self._auth_retry_delays = tuple(
+            AUTH_RETRY_DELAYS if auth_retry_delays is None else auth_retry_delays
+        )
         self._auth_failures = 0
         self._directory_every = directory_every
         self._monotonic = monotonic

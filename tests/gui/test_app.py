@@ -112,7 +112,7 @@ def test_demo_mode_starts_and_lists_live_calls(qtbot: Any, started: list[App]) -
     thread = app.demo_pbx.thread
     started.remove(app)
     run(qtbot, app.shutdown())
-    assert not app.monitor.running and app.demo_pbx is None
+    assert not app.session.running and app.demo_pbx is None
     assert not thread._thread.is_alive()  # type: ignore[union-attr]
 
 
@@ -202,8 +202,50 @@ def test_lost_pbx_shows_offline_then_online_without_user_action(
     qtbot.waitUntil(lambda: window.calls_tab.model.rowCount() >= 1, timeout=WAIT_MS)
 
 
+@pytest.fixture
+def quick_auth_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rejected password is retried after 0.3 s, 0.6 s and 1.2 s instead of minutes."""
+    from desktop.services import session
+
+    monkeypatch.setattr(session, "AUTH_RETRY_DELAYS", (0.3, 0.6, 1.2))
+
+
+@pytest.fixture
+def no_auth_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.services import session
+
+    monkeypatch.setattr(session, "AUTH_RETRY_DELAYS", ())
+
+
+def test_a_pbx_rejecting_everyone_for_a_few_seconds_is_rejoined_alone(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, quick_auth_retries: None
+) -> None:
+    """A PBX restarting answers 401 for a while: the app retries slowly and comes back."""
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    window = app.window
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    simulator.thread.set_fault("http401")
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
+    assert "rejected the user name or password" in window.banner.text
+    assert "keeps trying" in window.banner.text  # not yet "the password is wrong"
+    simulator.thread.set_fault(None)
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert not window.banner.isVisible()
+
+
+def test_after_the_last_retry_the_wrong_password_waits_for_the_user(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, quick_auth_retries: None
+) -> None:
+    keyring = stored_keyring(simulator)
+    for key in keyring.passwords:
+        keyring.passwords[key] = "wrong-password"
+    app = start(qtbot, started, configured_app(tmp_path, simulator, keyring))
+    qtbot.waitUntil(lambda: app.session.status.waiting_for_user, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Check Settings" in app.window.banner.text, timeout=WAIT_MS)
+
+
 def test_wrong_password_is_shown_once_and_waits_for_the_user(
-    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, no_auth_retries: None
 ) -> None:
     keyring = stored_keyring(simulator)
     for key in keyring.passwords:
@@ -213,7 +255,7 @@ def test_wrong_password_is_shown_once_and_waits_for_the_user(
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT_MS)
     assert "rejected the user name or password" in window.banner.text
     assert "Check Settings" in window.banner.text
-    assert app.monitor.status.waiting_for_user
+    assert app.session.status.waiting_for_user
     assert "wrong-password" not in window.banner.text
 
 
@@ -224,14 +266,14 @@ def test_network_changes_retry_at_once(qtbot: Any, started: list[App]) -> None:
     if not app.network.start() or app.network.info is None:
         pytest.skip("no network-information backend on this machine")
     pokes: list[dict[str, Any]] = []
-    app.monitor.poke = lambda **how: pokes.append(how)  # type: ignore[method-assign]
+    app.session.poke = lambda **how: pokes.append(how)  # type: ignore[method-assign]
     reachability = QNetworkInformation.Reachability
     app.network.info.reachabilityChanged.emit(reachability.Online)
     assert pokes == [{"from_user": False}]  # a retry, but not the user asking
 
 
 def test_a_network_change_does_not_retry_a_wrong_password(
-    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, no_auth_retries: None
 ) -> None:
     from PySide6.QtNetwork import QNetworkInformation
 
@@ -240,7 +282,7 @@ def test_a_network_change_does_not_retry_a_wrong_password(
         keyring.passwords[key] = "wrong-password"
     app = start(qtbot, started, configured_app(tmp_path, simulator, keyring))
     qtbot.waitUntil(lambda: app.window.banner.isVisible(), timeout=WAIT_MS)
-    assert app.monitor.status.waiting_for_user
+    assert app.session.status.waiting_for_user
     if not app.network.start() or app.network.info is None:
         pytest.skip("no network-information backend on this machine")
     states: list[str] = []
@@ -249,8 +291,8 @@ def test_a_network_change_does_not_retry_a_wrong_password(
     for change in (reachability.Disconnected, reachability.Online, reachability.Online):
         app.network.info.reachabilityChanged.emit(change)
     qtbot.wait(200)  # long enough to see a login attempt begin, were one made
-    assert states == [] and app.monitor.status.waiting_for_user
-    app.monitor.poke()  # the user's own retry is made
+    assert states == [] and app.session.status.waiting_for_user
+    app.session.poke()  # the user's own retry is made
     qtbot.waitUntil(lambda: "connecting" in states, timeout=WAIT_MS)
 
 
@@ -258,9 +300,9 @@ def test_poll_interval_setting_applies_at_once(
     qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
 ) -> None:
     app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
-    assert app.monitor.interval == 0.5
+    assert app.session.interval == 0.5
     app.settings.set(st.POLL_INTERVAL_S, 7.5)
-    assert app.monitor.interval == 7.5
+    assert app.session.interval == 7.5
 
 
 def test_first_start_shows_the_setup_wizard(qtbot: Any, started: list[App], tmp_path: Path) -> None:
@@ -276,7 +318,7 @@ def test_first_start_shows_the_setup_wizard(qtbot: Any, started: list[App], tmp_
     wizard.reject()
     qtbot.waitUntil(lambda: "Not set up yet" in app.window.connection_text(), timeout=WAIT_MS)
     assert app.window.banner.kind == "info"
-    assert app.monitor.client is None
+    assert app.session.client is None
 
 
 def test_locked_keyring_explains_and_offers_this_session(
@@ -353,7 +395,7 @@ def test_saving_a_new_password_in_settings_reconnects(
 
     app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
-    before = app.monitor.client
+    before = app.session.client
     app.window.settings_requested.emit()
     qtbot.waitUntil(lambda: "settings" in app.dialogs)
     dialog = app.dialogs.get("settings")
@@ -361,7 +403,7 @@ def test_saving_a_new_password_in_settings_reconnects(
     dialog.password.setText(simulator.password)  # type: ignore[attr-defined]
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "settings" not in app.dialogs, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: app.monitor.client not in (None, before), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.session.client not in (None, before), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
 
 
@@ -372,14 +414,14 @@ def test_closing_settings_unchanged_keeps_the_connection(
 
     app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
     qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=WAIT_MS)
-    before = app.monitor.client
+    before = app.session.client
     app.window.settings_requested.emit()
     qtbot.waitUntil(lambda: "settings" in app.dialogs)
     dialog = app.dialogs.get("settings")
     assert dialog is not None
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: "settings" not in app.dialogs, timeout=WAIT_MS)
-    assert app.monitor.client is before
+    assert app.session.client is before
     assert app.window.connection_text().startswith("Online")
 
 
@@ -536,3 +578,20 @@ def test_a_bad_link_on_the_command_line_dials_nothing() -> None:
     )
     assert out.returncode == 2
     assert "nothing dialled" in out.stderr
+
+
+def test_settings_ok_retries_a_held_connection_with_the_saved_password(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, no_auth_retries: None
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    window = app.window
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    simulator.thread.set_fault("http401")
+    qtbot.waitUntil(lambda: app.session.status.waiting_for_user, timeout=WAIT_MS)
+    simulator.thread.set_fault(None)  # the PBX is fine again; the app still holds
+    app.open_settings()
+    qtbot.waitUntil(lambda: app.dialogs.get("settings") is not None, timeout=WAIT_MS)
+    dialog = app.dialogs.get("settings")
+    qtbot.waitUntil(lambda: dialog.password.placeholderText() != "", timeout=WAIT_MS)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)

@@ -250,7 +250,9 @@ async def test_wrong_password_is_not_retried_until_poked() -> None:
     mon = monitor(seen, backoff=Backoff(0.001, 0.001))
     mon.connect(server.client)
     await until(lambda: mon.status.state is OFFLINE)
-    await asyncio.sleep(1800)  # half an hour on the virtual clock: dozens of retries at this backoff
+    await asyncio.sleep(
+        1800
+    )  # half an hour on the virtual clock: dozens of retries at this backoff
     assert server.polls == 1
     assert mon.status.waiting_for_user
     assert mon.status.message == str(WRONG_PASSWORD)

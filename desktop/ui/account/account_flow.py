@@ -17,7 +17,7 @@ from desktop import settings as st
 if TYPE_CHECKING:
     from desktop.credentials import CredentialStore
     from desktop.pbx import PbxClient
-    from desktop.services.connection import CallMonitor
+    from desktop.services.session import Session
     from desktop.ui.account.settings_dialog import SettingsDialog
     from desktop.ui.common.open_dialogs import OpenDialogs
     from desktop.ui.shell.main_window import MainWindow
@@ -36,14 +36,14 @@ Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 
 
 class AccountFlow:
-    """Asks for what the connection needs, then hands the monitor a client factory."""
+    """Asks for what the connection needs, then hands the session a client factory."""
 
     def __init__(
         self,
         *,
         settings: st.Settings,
         credentials: CredentialStore | None,
-        monitor: CallMonitor[PbxClient],
+        session: Session,
         window: MainWindow,
         dialogs: OpenDialogs,
         spawn: Spawn,
@@ -51,7 +51,7 @@ class AccountFlow:
     ) -> None:
         self.settings = settings
         self.credentials = credentials
-        self.monitor = monitor
+        self.session = session
         self.window = window
         self.dialogs = dialogs
         self.demo = demo
@@ -63,7 +63,7 @@ class AccountFlow:
         if not self.settings.is_configured():
             password = await self._first_run()
             if password is None:
-                self.monitor.disconnect(
+                self.session.disconnect(
                     QCoreApplication.translate(
                         "App", "Not set up yet: open Settings to connect to your PBX."
                     )
@@ -82,20 +82,20 @@ class AccountFlow:
         def client() -> PbxClient:
             from zoneinfo import ZoneInfo
 
-            from desktop.pbx import PbxClient
-            from desktop.ui.account.settings_dialog import pinned_from_settings, verify_for
+            from desktop.services.connection_check import open_client
+            from desktop.ui.account.saved_pin import pinned_from_settings
 
-            return PbxClient(
+            return open_client(
                 url,
                 user,
                 password,
+                pinned=pinned_from_settings(s),
                 timeout=s.get(st.REQUEST_TIMEOUT_S),
-                verify=verify_for(url, pinned_from_settings(s)),
                 api_path=s.get(st.API_PATH),
                 timezone=ZoneInfo(s.get(st.PBX_TIMEZONE)),
             )
 
-        self.monitor.connect(client)
+        self.session.connect(client)
 
     def open_settings(self) -> None:
         """Open Settings (or raise the open one); connect again when the account changed."""
@@ -116,14 +116,18 @@ class AccountFlow:
         accepted = await self.dialogs.result("settings", dialog)
         new_password = bool(dialog.password.text())
         changed = dialog.changed & CONNECTION_SETTINGS
-        if accepted and not self.demo and (changed or new_password):
+        if not accepted or self.demo:
+            return
+        if changed or new_password:
             await self.connect()  # a new address, user or password: a new client
+        elif self.session.status.waiting_for_user:
+            self.session.poke()  # the user confirmed the saved account: try it again now
 
     async def _first_run(self) -> str | None:
         from desktop.ui.account.first_run import FirstRunWizard
 
         assert self.credentials is not None
-        self.monitor.disconnect(QCoreApplication.translate("App", "Not set up yet."))
+        self.session.disconnect(QCoreApplication.translate("App", "Not set up yet."))
         wizard = FirstRunWizard(self.settings, self.credentials, self.window)
         accepted = await self.dialogs.result("first_run", wizard)
         outcome = wizard.outcome
@@ -151,7 +155,7 @@ class AccountFlow:
             why = QCoreApplication.translate(
                 "App", "No password is saved for this account. Enter it to connect."
             )
-        self.monitor.disconnect(why)
+        self.session.disconnect(why)
         password = await self._ask_password(why)
         if not password:
             return None

@@ -30,7 +30,7 @@ from desktop.credentials import CredentialState
 from desktop.pbx import Extension
 from desktop.pbx.tls import CertificateInfo
 from desktop.server_address import ServerUrlProblem, available_timezone_names
-from desktop.ui.account.connection_check import PinnedCertificate
+from desktop.services.connection_check import PinnedCertificate
 
 __all__ = [
     "CertificatePanel",

@@ -25,12 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
-from desktop.ui.account.connection_check import (
-    PinnedCertificate,
-    check_connection,
-    pinned_from_settings,
-    pins_locked,
-)
+from desktop.services.connection_check import PinnedCertificate, check_connection
 from desktop.ui.account.connection_widgets import (
     CertificatePanel,
     ExtensionListModel,
@@ -42,6 +37,7 @@ from desktop.ui.account.connection_widgets import (
     server_url_problem_text,
     tone,
 )
+from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 

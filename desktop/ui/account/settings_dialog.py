@@ -27,13 +27,7 @@ from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
 from desktop.pbx import Extension
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
-from desktop.ui.account.connection_check import (
-    PinnedCertificate,
-    check_connection,
-    pinned_from_settings,
-    pins_locked,
-)
-from desktop.ui.account.connection_check import verify_for as verify_for
+from desktop.services.connection_check import PinnedCertificate, check_connection
 from desktop.ui.account.connection_widgets import (
     CertificatePanel,
     TimeZoneCombo,
@@ -46,11 +40,12 @@ from desktop.ui.account.connection_widgets import (
     tone,
 )
 from desktop.ui.account.general_settings import GeneralSettings
+from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.shell import theme
 
-__all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings", "verify_for"]
+__all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings"]
 
 
 class SettingsDialog(QDialog):

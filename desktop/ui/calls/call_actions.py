@@ -1,4 +1,4 @@
-"""Hang up and dial through the current PBX connection; the outcome is told in the window."""
+"""Hang up and dial through the PBX session; the outcome is told in the window."""
 
 from __future__ import annotations
 
@@ -11,79 +11,43 @@ from desktop.pbx import PbxError
 from desktop.ui.common.error_text import error_text
 
 if TYPE_CHECKING:
-    from desktop.pbx import PbxClient
-    from desktop.services.connection import CallMonitor
+    from desktop.services.session import Session
     from desktop.ui.shell.main_window import MainWindow
 
 __all__ = ["CallActions"]
 
 
 class CallActions:
-    """What the user asked of a call, sent with the monitor's client of the moment."""
+    """What the user asked of a call, sent through the session of the moment."""
 
-    def __init__(
-        self,
-        *,
-        monitor: CallMonitor[PbxClient],
-        window: MainWindow,
-        settings: st.Settings,
-        demo: bool = False,
-    ) -> None:
-        self.monitor = monitor
+    def __init__(self, *, session: Session, window: MainWindow, settings: st.Settings) -> None:
+        self.session = session
         self.window = window
         self.settings = settings
-        self.demo = demo
 
     async def hangup(self, channel: str) -> None:
-        client = self.monitor.client
-        if client is None:
-            self.window.show_banner(
-                QCoreApplication.translate(
-                    "App", "Not connected to the PBX: the call was not ended."
-                )
-            )
-            return
         try:
-            await client.hangup(channel)
-        except RuntimeError:  # the connection was replaced meanwhile (settings, resume)
-            self._renewed()
-            return
+            await self.session.hangup(channel)
         except PbxError as exc:
             self.window.show_banner(
                 QCoreApplication.translate("App", "The call could not be ended: {error}").format(
                     error=error_text(exc)
                 )
             )
-            return
-        self.monitor.poke()  # show the list without that call now
 
     async def dial(self, number: str) -> None:
-        client = self.monitor.client
-        if client is None:
+        extension = self.settings.get(st.EXTENSION)
+        if not extension:
             self.window.show_banner(
-                QCoreApplication.translate("App", "Not connected to the PBX: nothing was dialled.")
+                QCoreApplication.translate(
+                    "App",
+                    "Choose your own extension in Settings first: it rings before the call.",
+                ),
+                "warning",
             )
             return
         try:
-            extension = self.settings.get(st.EXTENSION)
-            if not extension and self.demo:
-                from desktop.demo import first_registered_extension
-
-                extension = await first_registered_extension(client)
-                self.settings.set(st.EXTENSION, extension)
-            if not extension:
-                self.window.show_banner(
-                    QCoreApplication.translate(
-                        "App",
-                        "Choose your own extension in Settings first: it rings before the call.",
-                    ),
-                    "warning",
-                )
-                return
-            await client.call_number(number, extension)
-        except RuntimeError:  # the connection was replaced meanwhile (settings, resume)
-            self._renewed()
-            return
+            await self.session.call_number(number, extension)
         except PbxError as exc:
             self.window.show_banner(
                 QCoreApplication.translate("App", "The call could not be made: {error}").format(
@@ -95,10 +59,4 @@ class CallActions:
             QCoreApplication.translate(
                 "App", "Calling {number}: your phone ({extension}) rings first."
             ).format(number=number, extension=extension)
-        )
-        self.monitor.poke()
-
-    def _renewed(self) -> None:
-        self.window.show_banner(
-            QCoreApplication.translate("App", "The connection was renewed: try again."), "warning"
         )

@@ -15,7 +15,7 @@ from keyring_doubles import MemoryKeyring, RaisingKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-import desktop.ui.account.connection_check as connection_check
+import desktop.services.connection_check as connection_check
 from desktop import settings as st
 from desktop.credentials import SERVICE_NAME, CredentialState, CredentialStore
 from desktop.pbx import Extension, PbxApiError, PbxCertificateError

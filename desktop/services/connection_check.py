@@ -1,11 +1,15 @@
-"""Trying a connection the user entered: the certificate first, then sign-in and extensions."""
+"""Opening a PBX connection, and trying one the user entered before it is saved.
+
+`open_client` is how every connection is made: the session's (from saved settings) and the
+wizard's or Settings' test (from what was typed), so a test proves what will be used.
+"""
 
 from __future__ import annotations
 
 import ssl
 from dataclasses import dataclass
+from datetime import tzinfo
 
-from desktop import settings as st
 from desktop.pbx import Extension, PbxCertificateError, PbxClient, PbxError
 from desktop.pbx.tls import CertificateInfo, pinned_context, probe_certificate
 from desktop.server_address import normalize_fingerprint
@@ -15,8 +19,7 @@ __all__ = [
     "PinnedCertificate",
     "check_connection",
     "fetch_extensions",
-    "pinned_from_settings",
-    "pins_locked",
+    "open_client",
     "same_fingerprint",
     "verify_for",
 ]
@@ -37,21 +40,33 @@ def verify_for(server_url: str, pinned: PinnedCertificate | None) -> bool | ssl.
     return True
 
 
-def pinned_from_settings(settings: st.Settings) -> PinnedCertificate | None:
-    pem, sha = settings.get(st.TLS_PINNED_PEM), settings.get(st.TLS_PINNED_SHA256)
-    return PinnedCertificate(pem, sha) if pem and sha else None
-
-
-def pins_locked(settings: st.Settings) -> bool:
-    """The administrator fixed the trusted certificate: the user may not trust another."""
-    return settings.is_locked(st.TLS_PINNED_PEM) or settings.is_locked(st.TLS_PINNED_SHA256)
-
-
 def same_fingerprint(a: str, b: str) -> bool:
     try:
         return normalize_fingerprint(a) == normalize_fingerprint(b)
     except ValueError:
         return False
+
+
+def open_client(
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    pinned: PinnedCertificate | None,
+    timeout: float,
+    api_path: str,
+    timezone: tzinfo | None = None,
+) -> PbxClient:
+    """A PBX connection with the app's rules: pinned certificate or system trust."""
+    return PbxClient(
+        server_url,
+        username,
+        password,
+        timeout=timeout,
+        verify=verify_for(server_url, pinned),
+        api_path=api_path,
+        timezone=timezone,
+    )
 
 
 async def fetch_extensions(
