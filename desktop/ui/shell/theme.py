@@ -70,7 +70,19 @@ def apply_theme(app: QApplication, theme: str) -> str:
         fusion = QStyleFactory.create("Fusion")
         app.setStyle(fusion)
         app.setPalette(dark_palette() if want_dark else fusion.standardPalette())
+    _restyle_sheeted_widgets(app)
     return "dark" if want_dark else "light"
+
+
+def _restyle_sheeted_widgets(app: QApplication) -> None:
+    # A widget with its own style sheet keeps the palette it was polished with (the calls
+    # table stayed white after a switch to dark): setting its sheet again re-reads the
+    # application's palette. Widgets without one follow the palette by themselves.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
 
 
 def current_theme() -> str:
