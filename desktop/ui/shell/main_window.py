@@ -240,9 +240,16 @@ class MainWindow(QMainWindow):
         self.dial_action.setToolTip(self.tr("Call a number (Ctrl+D)"))
         self.dial_action.triggered.connect(lambda: self.ask_dial())
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
-        )
+        # Ctrl+, first: the menu shows the first shortcut, and the platform's own
+        # Preferences key is empty on Linux and Windows (the menu then showed none).
+        shortcuts = [QKeySequence("Ctrl+,")]
+        shortcuts += [
+            key
+            for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+            if not key.isEmpty() and key not in shortcuts
+        ]
+        self.settings_action.setShortcuts(shortcuts)
+        self.settings_action.setToolTip(self.tr("Connection and general settings (Ctrl+,)"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settings_requested)
         self.quit_action = QAction(self.tr("&Quit"), self)

@@ -59,7 +59,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
     if hasattr(hints, "setColorScheme"):  # Qt >= 6.8: ask the platform first
         hints.setColorScheme(requested)
 
-    system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    system_dark = _system_is_dark(app)
     want_dark = system_dark if theme == "system" else theme == "dark"
 
     _restore_platform_look(app)
@@ -83,6 +83,10 @@ def _restyle_sheeted_widgets(app: QApplication) -> None:
         if sheet:
             widget.setStyleSheet("")
             widget.setStyleSheet(sheet)
+
+
+def _system_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def current_theme() -> str:
