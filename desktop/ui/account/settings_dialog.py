@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
         self.connection = connection = QGroupBox(self.tr("Connection"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Server address:"), self.server)
-        form.addRow("", _keeping_its_place(self.http_warning))
+        form.addRow("", self.http_warning)  # shown while typing an address, not clicking
         form.addRow(self.tr("API user name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow("", _keeping_its_place(self.password_needed))
