@@ -74,7 +74,8 @@ def _run(options: cli.Options) -> int:
     from desktop.ui.shell.application import create_qapplication
 
     name = server_name(options.config_dir, demo=options.demo)
-    instance = claim(name, Activation(options.dial), before_listen=create_qapplication)
+    activation = Activation(options.dial, options.bad_link)
+    instance = claim(name, activation, before_listen=create_qapplication)
     if instance is True:
         log.info("Handed over to the running instance")
         return 0
@@ -227,6 +228,7 @@ class App:
         )
         if self.instance is not None:
             self.instance.activated.connect(self.activate)
+            self.instance.unreadable_link.connect(self.show_unreadable_link)
 
         if not (self.settings.get(st.START_MINIMIZED) and tray.available):
             window.show()
@@ -248,6 +250,8 @@ class App:
         self._unsubscribe = self.settings.subscribe(self._on_setting_changed)
         if self.options.dial:
             self.activate(self.options.dial)
+        elif self.options.bad_link is not None:
+            self.show_unreadable_link(self.options.bad_link)
         self.spawn(self.connect_demo() if self.demo else self.connect_configured())
         from PySide6.QtCore import QTimer
 
@@ -369,6 +373,12 @@ class App:
                 return
         if number or dial:
             self.window.ask_dial(number)
+
+    def show_unreadable_link(self, link: str) -> None:
+        """A link (given to this start or a later one) could not be read: say which."""
+        from desktop.ui.shell.link_message import show_unreadable_link
+
+        show_unreadable_link(self.window, link)
 
     async def hangup(self, channel: str) -> None:
         await self.calls.hangup(channel)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -36,13 +37,18 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class Options(NamedTuple):
-    """What the command line asked for; `dial` is already a dialable number."""
+    """What the command line asked for; `dial` is already a dialable number.
+
+    `bad_link` is a link given that could not be read (clicked in a browser, nobody sees a
+    terminal): the app shows it in a window instead of dialling anything.
+    """
 
     demo: bool = False
     dial: str | None = None
     config_dir: Path | None = None
     self_test: bool = False
     debug: bool = False
+    bad_link: str | None = None
 
 
 def number_from_link(link: str) -> str:
@@ -160,18 +166,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
-    """Options from the command line; exits with a message (status 2) when they are wrong."""
+    """Options from the command line; exits with a message (status 2) when they are wrong.
+
+    An unreadable link is not a usage error: it comes back as `bad_link` (see Options).
+    """
     parser = build_parser()
     ns = parser.parse_args(argv)
     if ns.link and ns.dial:
         parser.error("give either a link or --dial, not both")
     target = ns.dial if ns.dial is not None else ns.link
-    dial = None
+    dial = bad_link = None
     if target is not None:
         try:
             dial = number_from_link(target) if ns.link else dialable_number(target)
         except DialTargetError as exc:
-            parser.error(f"nothing dialled: {exc}")
+            if not ns.link:  # typed in a terminal: answered there
+                parser.error(f"nothing dialled: {exc}")
+            print(f"{parser.prog}: nothing dialled: {exc}", file=sys.stderr)
+            bad_link = target
     config_dir = ns.config_dir.expanduser().resolve() if ns.config_dir else None
     return Options(
         demo=ns.demo,
@@ -179,4 +191,5 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         config_dir=config_dir,
         self_test=ns.self_test,
         debug=ns.debug,
+        bad_link=bad_link,
     )

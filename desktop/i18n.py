@@ -53,7 +53,31 @@ def install(app: QCoreApplication, setting: str = "system") -> str:
             _installed.append(translator)
         else:
             log.warning("Translation %s not found in %s", stem, folder)
+    # Installed last, asked first: shortcuts read as the keys are labelled.
+    key_names = KeyNames(app)
+    app.installTranslator(key_names)
+    _installed.append(key_names)
     return language
+
+
+class KeyNames(QTranslator):
+    """Modifier keys as printed on the keyboard ("Ctrl+D"), whatever Qt's own translation says.
+
+    Qt's Turkish translation writes Ctrl as "Kontrol" in menus and tooltips, but Turkish
+    keyboards (and every other program) say Ctrl; the rest of Qt's texts stay translated.
+    """
+
+    _KEYS = frozenset({"Ctrl", "Shift", "Alt", "Meta"})
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context == "QShortcut" and source in self._KEYS:
+            return source
+        return None  # not ours (a null text): the next translator answers
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def compiled_translation(language: str) -> Path | None:

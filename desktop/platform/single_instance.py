@@ -39,6 +39,7 @@ __all__ = [
     "encode_message",
     "forward_to_running",
     "server_name",
+    "shown_link",
 ]
 
 MAX_MESSAGE_BYTES = 1024
@@ -48,9 +49,18 @@ _CLIENT_TIMEOUT_MS = 2000
 
 
 class Activation(NamedTuple):
-    """What a second start asks of the running app: come to front, maybe offer a number."""
+    """What a second start asks of the running app: come to front, maybe offer a number.
+
+    `bad_link` is a link the second start could not read: the running app says so.
+    """
 
     dial: str | None = None
+    bad_link: str | None = None
+
+
+# An unreadable link is shown, not dialled: this much of it names it well enough, and
+# keeps the message small whatever it holds.
+_SHOWN_LINK_CHARS = 160
 
 
 def _user_name() -> str:
@@ -222,6 +232,8 @@ def encode_message(activation: Activation) -> bytes:
     payload: dict[str, object] = {"v": PROTOCOL_VERSION}
     if activation.dial:
         payload["dial"] = activation.dial
+    elif activation.bad_link is not None:
+        payload["bad_link"] = shown_link(activation.bad_link)
     return json.dumps(payload, separators=(",", ":")).encode() + b"\n"
 
 
@@ -235,8 +247,13 @@ def decode_message(data: bytes) -> Activation | None:
         return None
     if not isinstance(payload, dict) or payload.get("v") != PROTOCOL_VERSION:
         return None
-    if set(payload) - {"v", "dial"}:
+    if set(payload) - {"v", "dial", "bad_link"}:
         return None
+    bad_link = payload.get("bad_link")
+    if bad_link is not None:
+        if not isinstance(bad_link, str) or "dial" in payload:
+            return None
+        return Activation(bad_link=shown_link(bad_link))
     dial = payload.get("dial")
     if dial is None:
         return Activation()
@@ -247,6 +264,14 @@ def decode_message(data: bytes) -> Activation | None:
         return Activation(dialable_number(dial))
     except DialTargetError:
         return None
+
+
+def shown_link(link: str) -> str:
+    """A link as it may be shown to the user: control characters dropped, cut to a length."""
+    text = "".join(ch if ch.isprintable() else " " for ch in link).strip()
+    if len(text) > _SHOWN_LINK_CHARS:
+        text = text[: _SHOWN_LINK_CHARS - 1] + "…"
+    return text
 
 
 def forward_to_running(name: str, activation: Activation, timeout_ms: int = 1500) -> bool | None:
@@ -287,9 +312,13 @@ def _lock_path(name: str) -> str:
 
 
 class SingleInstanceServer(QObject):
-    """Listens for later starts; emits `activated` with a number ("" to just show)."""
+    """Listens for later starts; emits `activated` with a number ("" to just show).
+
+    A later start given a link it could not read emits `unreadable_link` with the link.
+    """
 
     activated = Signal(str)
+    unreadable_link = Signal(str)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -297,13 +326,19 @@ class SingleInstanceServer(QObject):
         self._server = local_socket.LocalServer(
             name,
             parse=decode_message,
-            deliver=lambda activation: self.activated.emit(activation.dial or ""),
+            deliver=self._deliver,
             answer=_ACK,
             max_bytes=MAX_MESSAGE_BYTES,
             timeout_ms=_CLIENT_TIMEOUT_MS,
             parent=self,
         )
         self._lock: QLockFile | None = None
+
+    def _deliver(self, activation: Activation) -> None:
+        if activation.bad_link is not None:
+            self.unreadable_link.emit(activation.bad_link)
+        else:
+            self.activated.emit(activation.dial or "")
 
     @property
     def listening(self) -> bool:

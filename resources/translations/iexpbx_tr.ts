@@ -106,6 +106,14 @@
 <context>
     <name>Banner</name>
     <message>
+        <source>Open &amp;Settings</source>
+        <translation>&amp;Ayarları aç</translation>
+    </message>
+    <message>
+        <source>Check the connection settings</source>
+        <translation>Bağlantı ayarlarını kontrol edin</translation>
+    </message>
+    <message>
         <source>Dismiss this message</source>
         <translation>Bu mesajı kapat</translation>
     </message>
@@ -220,6 +228,10 @@
         <translation>Çağrı bul</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Aramayı temizle</translation>
+    </message>
+    <message>
         <source>Hang &amp;up</source>
         <translation>Çağrıyı &amp;sonlandır</translation>
     </message>
@@ -266,6 +278,22 @@
     <message>
         <source>Clear the search box to see all calls.</source>
         <translation>Tüm çağrıları görmek için arama kutusunu temizleyin.</translation>
+    </message>
+    <message>
+        <source>Not set up yet</source>
+        <translation>Henüz kurulmadı</translation>
+    </message>
+    <message>
+        <source>Finish the set-up in Settings to see live calls.</source>
+        <translation>Canlı çağrıları görmek için Ayarlar&apos;da kurulumu tamamlayın.</translation>
+    </message>
+    <message>
+        <source>The PBX did not accept the password</source>
+        <translation>Santral parolayı kabul etmedi</translation>
+    </message>
+    <message>
+        <source>Check the user name and password in Settings to see live calls.</source>
+        <translation>Canlı çağrıları görmek için Ayarlar&apos;da kullanıcı adını ve parolayı kontrol edin.</translation>
     </message>
     <message>
         <source>Not connected to the PBX</source>
@@ -340,6 +368,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Search extensions</source>
         <translation>Dahililerde ara</translation>
+    </message>
+    <message>
+        <source>Greyed extensions have no phone connected right now; you can still pick one.</source>
+        <translation>Gri görünen dahililere şu anda bağlı bir telefon yok; yine de birini seçebilirsiniz.</translation>
     </message>
     <message>
         <source>Connecting to the PBX…</source>
@@ -667,6 +699,29 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>Extensions</name>
+    <message>
+        <source>Phone connected (answers in {ms} ms)</source>
+        <translation>Telefon bağlı ({ms} ms içinde yanıt veriyor)</translation>
+    </message>
+    <message>
+        <source>Phone connected</source>
+        <translation>Telefon bağlı</translation>
+    </message>
+    <message>
+        <source>Phone not reachable: it is off or has lost its connection</source>
+        <translation>Telefona ulaşılamıyor: kapalı ya da bağlantısı kopmuş</translation>
+    </message>
+    <message>
+        <source>No phone connected</source>
+        <translation>Bağlı telefon yok</translation>
+    </message>
+    <message>
+        <source>No phone connected ({status})</source>
+        <translation>Bağlı telefon yok ({status})</translation>
+    </message>
+</context>
+<context>
     <name>FinishPage</name>
     <message>
         <source>Time zone and password</source>
@@ -756,10 +811,21 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>LinkMessage</name>
+    <message>
+        <source>This link could not be read as a phone number, so nothing was dialled:</source>
+        <translation>Bu bağlantı telefon numarası olarak okunamadı, bu yüzden hiçbir numara aranmadı:</translation>
+    </message>
+    <message>
+        <source>Link not dialled</source>
+        <translation>Bağlantı aranmadı</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <source>{app} — Demo</source>
-        <translation>{app} — Demo</translation>
+        <source>Demo — {app}</source>
+        <translation>Demo — {app}</translation>
     </message>
     <message>
         <source>&amp;Calls</source>
@@ -812,6 +878,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>&amp;Settings…</source>
         <translation>A&amp;yarlar…</translation>
+    </message>
+    <message>
+        <source>Connection and general settings (Ctrl+,)</source>
+        <translation>Bağlantı ve genel ayarlar (Ctrl+,)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -974,6 +1044,22 @@ Geçerlilik sonu: {2}</translation>
         <translation>Önce parolayı girin.</translation>
     </message>
     <message>
+        <source>Save anyway?</source>
+        <translation>Yine de kaydedilsin mi?</translation>
+    </message>
+    <message>
+        <source>Test connection failed with these settings. Save them anyway? The password saved now replaces the one in the keyring.</source>
+        <translation>Bağlantı testi bu ayarlarla başarısız oldu. Yine de kaydedilsin mi? Şimdi kaydedilen parola anahtarlıktaki parolanın yerini alır.</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>Yine de &amp;kaydet</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t save</source>
+        <translation>&amp;Kaydetme</translation>
+    </message>
+    <message>
         <source>Enter the password for this server.</source>
         <translation>Bu sunucunun parolasını girin.</translation>
     </message>
@@ -1055,6 +1141,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Popups paused</source>
         <translation>Açılır bildirimler duraklatıldı</translation>
+    </message>
+    <message>
+        <source>&amp;Hide {app}</source>
+        <translation>{app} penceresini &amp;gizle</translation>
     </message>
     <message>
         <source>{app} keeps running in the tray, so calls still reach you. To close it, choose Quit from the tray menu.</source>

@@ -114,14 +114,21 @@ def test_dial_option_and_demo() -> None:
     assert parse_args(["--self-test"]).self_test
 
 
-def test_a_bad_link_exits_with_a_message_and_dials_nothing(
+def test_a_bad_link_dials_nothing_and_is_kept_to_be_shown_in_a_window(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with pytest.raises(SystemExit) as info:
-        parse_args(["tel:100&action=hangupcall"])
-    assert info.value.code == 2
+    # Clicked in a browser nobody sees a terminal: the window says which link it was.
+    options = parse_args(["tel:100&action=hangupcall"])
+    assert options.dial is None and options.bad_link == "tel:100&action=hangupcall"
     err = capsys.readouterr().err
     assert "nothing dialled" in err and "not a phone number" in err
+
+
+def test_a_bad_number_typed_with_dial_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        parse_args(["--dial", "call me"])
+    assert info.value.code == 2
+    assert "nothing dialled" in capsys.readouterr().err
 
 
 def test_link_and_dial_together_are_refused(capsys: pytest.CaptureFixture[str]) -> None:

@@ -184,6 +184,10 @@ class ExtensionListModel(QAbstractListModel):
         self._rows = sorted(extensions, key=extension_order)
         self.endResetModel()
 
+    def has_unregistered(self) -> bool:
+        """Whether any extension is shown greyed (no phone connected)."""
+        return any(not ext.registered for ext in self._rows)
+
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -194,12 +198,32 @@ class ExtensionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{ext.number} — {ext.name}" if ext.name else ext.number
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ext.status
+            return extension_status_text(ext)
         if role == Qt.ItemDataRole.ForegroundRole and not ext.registered:
             return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == self.NUMBER_ROLE:
             return ext.number
         return None
+
+
+def extension_status_text(ext: Extension) -> str:
+    """An extension's phone state in the user's language (the PBX says "UNREACHABLE")."""
+    if ext.registered:
+        if ext.latency_ms is not None:
+            return QCoreApplication.translate(
+                "Extensions", "Phone connected (answers in {ms} ms)"
+            ).format(ms=ext.latency_ms)
+        return QCoreApplication.translate("Extensions", "Phone connected")
+    status = ext.status.strip().upper()
+    if status.startswith("UNREACHABLE"):
+        return QCoreApplication.translate(
+            "Extensions", "Phone not reachable: it is off or has lost its connection"
+        )
+    if status.startswith("UNKNOWN") or not status:
+        return QCoreApplication.translate("Extensions", "No phone connected")
+    return QCoreApplication.translate("Extensions", "No phone connected ({status})").format(
+        status=ext.status.strip()
+    )
 
 
 def _two_lines(fingerprint: str) -> str:

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -91,6 +92,33 @@ class FirstRunWizard(QWizard):
         for page in (self.server_page, self.connect_page, self.finish_page):
             self.addPage(page)
         self.setMinimumSize(640, 560)
+        # Enter is for Next/Finish: a Cancel that had the focus must not take it (setup
+        # would end at the first Enter when the locked address leaves nothing else).
+        for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
+            button = self.button(which)
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self._centred = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._centred:
+            self._centred = True
+            self._centre()
+
+    def _centre(self) -> None:
+        """Over the main window when there is one, else in the middle of the screen."""
+        parent = self.parentWidget()
+        if parent is not None and parent.isVisible():
+            area = parent.frameGeometry()
+        else:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        frame.moveCenter(area.center())
+        self.move(frame.topLeft())
 
     def pins_locked(self) -> bool:
         return pins_locked(self.settings)
@@ -162,6 +190,16 @@ class ServerPage(QWizardPage):
             edit.textChanged.connect(self._changed)
         self._changed()
 
+    def initializePage(self) -> None:
+        self.first_editable().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_editable(self) -> QLineEdit:
+        """The first field the user can type in (an administrator may have locked some)."""
+        for edit in (self.server, self.username):
+            if edit.isEnabled() and not edit.text().strip():
+                return edit
+        return self.password
+
     def _changed(self) -> None:
         self.http_warning.setVisible(is_plain_http(self.server.text()))
         self.error.clear()
@@ -211,12 +249,18 @@ class ConnectPage(QWizardPage):
         self.list.setModel(self.proxy)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.legend = QLabel(
+            self.tr("Greyed extensions have no phone connected right now; you can still pick one."),
+            wordWrap=True,
+        )
+        self.legend.setObjectName("extensionLegend")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.certificate)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.legend)
         layout.addStretch()
         self.retry.clicked.connect(self.start)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -236,6 +280,7 @@ class ConnectPage(QWizardPage):
     def _show_list(self, visible: bool) -> None:
         self.search.setVisible(visible)
         self.list.setVisible(visible)
+        self.legend.setVisible(visible and self.model.has_unregistered())
 
     def start(self) -> None:
         self.tasks.cancel_all()
@@ -353,12 +398,17 @@ class FinishPage(QWizardPage):
         form.addRow(self.error)
         self.timezone.set_zone(wizard.settings.get(st.PBX_TIMEZONE))
         mark_locked(wizard.settings, "pbx_timezone", self.timezone)
+        self.timezone.currentTextChanged.connect(self._zone_typed)
         self._finished = False
         self._finishing: asyncio.Task[None] | None = None
 
     def initializePage(self) -> None:
         self.error.clear()
         self.tasks.spawn(self._check_keyring())
+
+    def _zone_typed(self, _text: str) -> None:
+        if self.timezone.zone() is not None:
+            self.error.clear()
 
     def cleanupPage(self) -> None:
         self.tasks.cancel_all()

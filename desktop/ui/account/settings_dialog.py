@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import hashlib
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -63,7 +66,9 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         demo: bool = False,
+        extension_name: Callable[[str], str | None] | None = None,
     ) -> None:
+        """`extension_name(number)` names the saved extension before any test (or None)."""
         super().__init__(parent)
         self.settings = settings
         self.credentials = credentials
@@ -75,6 +80,10 @@ class SettingsDialog(QDialog):
         self._known_password: str | None = None
         self._known_state = CredentialState.NOT_STORED
         self._pending_pin: PinnedCertificate | None = None
+        self._extension_name = extension_name
+        # What the last Test connection was refused for: OK then asks before saving it.
+        self._refused: bytes | None = None
+        self.save_anyway_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         self._build()
@@ -112,10 +121,10 @@ class SettingsDialog(QDialog):
         self.connection = connection = QGroupBox(self.tr("Connection"))
         form = QFormLayout(connection)
         form.addRow(self.tr("Server address:"), self.server)
-        form.addRow("", self.http_warning)
+        form.addRow("", self.http_warning)  # shown while typing an address, not clicking
         form.addRow(self.tr("API user name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
-        form.addRow("", self.password_needed)
+        form.addRow("", _keeping_its_place(self.password_needed))
         form.addRow("", self.remember)
         form.addRow("", self.password_state)
         form.addRow(self.tr("My extension:"), self.extension)
@@ -142,12 +151,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(general)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        _keep_place_when_hidden(self.error)
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
 
         self.server.textChanged.connect(self._update_http_warning)
         for edit in (self.server, self.username, self.password):
             edit.textChanged.connect(self._update_password_hint)
         self.test_button.clicked.connect(self.test_connection)
         self.certificate.trust_changed.connect(self._on_trust_changed)
+        self.timezone.currentTextChanged.connect(self._zone_typed)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -156,7 +168,13 @@ class SettingsDialog(QDialog):
         self.server.setText(s.get(st.SERVER_URL))
         self.username.setText(s.get(st.USERNAME))
         self.remember.setChecked(True)
-        self.extension.setEditText(s.get(st.EXTENSION))
+        number = s.get(st.EXTENSION)
+        name = self._extension_name(number) if self._extension_name and number else None
+        if name:
+            self.extension.addItem(f"{number} — {name}", number)
+            self.extension.setCurrentIndex(0)
+        else:
+            self.extension.setEditText(number)
         self.timezone.set_zone(s.get(st.PBX_TIMEZONE))
         self.general.load(s)
         self._update_http_warning()
@@ -230,6 +248,13 @@ class SettingsDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
 
+    def _zone_typed(self, _text: str) -> None:
+        if self.timezone.zone() is not None and self.error.text() == self._zone_problem():
+            self._show_error("")
+
+    def _zone_problem(self) -> str:
+        return self.tr("Choose a time zone from the list.")
+
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
@@ -279,9 +304,12 @@ class SettingsDialog(QDialog):
             self.test_result.setStyleSheet("")
             self.test_result.setText(self.tr("Enter the password first."))
             return
+        # Disabling the focused button would hand the focus to the next field: keep it.
+        focused = self.focusWidget()
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Connecting…"))
+        tried = self._attempt(url, password)
         try:
             check = await check_connection(
                 url,
@@ -293,6 +321,9 @@ class SettingsDialog(QDialog):
             )
         finally:
             self.test_button.setEnabled(True)
+            if focused is not None and focused is not self.focusWidget():
+                focused.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._refused = tried if check.error is not None else None
         if check.certificate is not None:
             can_trust = not pins_locked(self.settings)
             self.certificate.show_certificate(
@@ -340,7 +371,7 @@ class SettingsDialog(QDialog):
             return
         zone = self.timezone.zone()
         if zone is None:
-            self._show_error(self.tr("Choose a time zone from the list."))
+            self._show_error(self._zone_problem())
             return
         values: dict[str, Any] = {
             "server_url": url,
@@ -355,6 +386,10 @@ class SettingsDialog(QDialog):
         except ValueError:
             self._show_error(self.tr("The user name or extension is not valid."))
             return
+        password = self.password.text() or self._known_password or ""
+        refused = self._refused is not None and self._refused == self._attempt(url, password)
+        if refused and not await self._confirm_save_anyway():
+            return
         self.buttons.setEnabled(False)
         try:
             if not await self._save_password(url, values["username"]):
@@ -363,6 +398,43 @@ class SettingsDialog(QDialog):
             self.buttons.setEnabled(True)
         self._write(values, url)
         self.accept()
+
+    def _attempt(self, url: str, password: str) -> bytes:
+        """What a test tried, as a digest (the password itself is not kept twice)."""
+        account = "\0".join((url, self.username.text().strip(), password))
+        return hashlib.sha256(account.encode()).digest()
+
+    async def _confirm_save_anyway(self) -> bool:
+        """Ask before saving what Test connection was just refused with; No is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Save anyway?"),
+            self.tr(
+                "Test connection failed with these settings. Save them anyway? "
+                "The password saved now replaces the one in the keyring."
+            ),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save &anyway"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Don't save"))
+        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+        def finished(_result: int) -> None:
+            clicked = box.standardButton(box.clickedButton())
+            if not future.done():
+                future.set_result(clicked == QMessageBox.StandardButton.Save)
+
+        box.finished.connect(finished)
+        self.save_anyway_box = box
+        box.open()  # window-modal: the event loop (and the polls) keep running
+        try:
+            return await future
+        finally:
+            self.save_anyway_box = None
+            box.deleteLater()
 
     async def _save_password(self, url: str, user: str) -> bool:
         old_url, old_user = self._saved_account
@@ -407,3 +479,23 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         self.tasks.cancel_all()
         super().done(result)
+
+
+def _keep_place_when_hidden(widget: QWidget) -> None:
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
+def _keeping_its_place(hint: QLabel) -> QWidget:
+    """`hint` in a holder that keeps its space while it is hidden.
+
+    The buttons below must not move under the pointer as a hint comes and goes; a form
+    layout gives a hidden row no space whatever its size policy says, a box layout does.
+    """
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    _keep_place_when_hidden(hint)
+    layout.addWidget(hint)
+    return holder

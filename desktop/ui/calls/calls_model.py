@@ -9,7 +9,6 @@ survive every poll. Durations tick up locally between polls.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.pbx.models import ActiveCall
+from desktop.services.text_fold import fold
 
 COL_FROM, COL_TO, COL_DURATION, COL_QUEUE, COL_STATUS, COL_TYPE, COL_CHANNEL = range(7)
 COLUMN_COUNT = 7
@@ -34,6 +34,9 @@ _MAX_SMOOTHING_S = 3.0
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 NameLookup = Callable[[str], str | None]
+QueueLookup = Callable[[str], str | None]  # queue number -> its name, or None
+# What PBXs put where a caller withheld the number: all shown as one translated word.
+_ANONYMOUS = frozenset({"", "0", "unknown", "anonymous", "restricted", "private", "<unknown>"})
 
 
 def format_duration(seconds: float) -> str:
@@ -45,9 +48,8 @@ def format_duration(seconds: float) -> str:
 
 
 def search_key(text: str) -> str:
-    """Lower case without accents, with Turkish dotted/dotless i folded: "Yılmaz" ~ "yilmaz"."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    """The app's one search folding (`text_fold.fold`): "Gündüz" ~ "gunduz", "Işık" ~ "isik"."""
+    return fold(text)
 
 
 def digits_only(text: str) -> str:
@@ -75,6 +77,7 @@ class CallsModel(QAbstractTableModel):
         self._clock = clock
         self._rows: list[_Row] = []
         self._lookup: NameLookup | None = None
+        self._queue_lookup: QueueLookup | None = None
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -169,6 +172,17 @@ class CallsModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, COL_FROM), self.index(len(self._rows) - 1, COL_TO))
 
+    def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
+        """Show queue names instead of their numbers: lookup(number) -> name or None."""
+        self._queue_lookup = lookup
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, COL_FROM), self.index(len(self._rows) - 1, COL_QUEUE)
+            )
+
+    def queue_name(self, number: str) -> str | None:
+        return self._queue_lookup(number) if self._queue_lookup is not None and number else None
+
     # -- reading ------------------------------------------------------------------------------
     def calls(self) -> list[ActiveCall]:
         return [row.call for row in self._rows]
@@ -188,9 +202,10 @@ class CallsModel(QAbstractTableModel):
 
     def party_text(self, number: str) -> str:
         """A number as shown: "Name (number)" when the name is known."""
-        if not number:
+        if number.strip().casefold() in _ANONYMOUS:
             return self._unknown
         name = self._lookup(number) if self._lookup is not None else None
+        name = name or self.queue_name(number)
         return f"{name} ({number})" if name else number
 
     def matches(self, row: int, numbers: str, words: str) -> bool:
@@ -200,7 +215,9 @@ class CallsModel(QAbstractTableModel):
         if numbers and any(numbers in digits_only(field) for field in fields):
             return True
         if words:
-            return any(words in search_key(self.party_text(n)) for n in (call.src, call.dst))
+            texts = [self.party_text(call.src), self.party_text(call.dst)]
+            texts.append(self.queue_name(call.queue or "") or "")
+            return any(words in search_key(text) for text in texts)
         return False
 
     # -- QAbstractTableModel ------------------------------------------------------------------
@@ -252,7 +269,7 @@ class CallsModel(QAbstractTableModel):
         if col == COL_DURATION:
             return format_duration(row.age(self._clock()))
         if col == COL_QUEUE:
-            return call.queue or ""
+            return self.queue_name(call.queue or "") or call.queue or ""
         if col == COL_STATUS:
             return self._statuses.get(call.call_info.strip().casefold(), call.call_info)
         if col == COL_TYPE:
@@ -270,6 +287,9 @@ class CallsModel(QAbstractTableModel):
             return call.call_info
         if col == COL_DURATION:
             return QCoreApplication.translate("CallsModel", "Since the call started (h:mm:ss)")
+        if col == COL_QUEUE and call.queue:
+            name = self.queue_name(call.queue)
+            return f"{name} ({call.queue})" if name else call.queue
         return self._display(row, col)
 
     def _emit_all_changed(self) -> None:

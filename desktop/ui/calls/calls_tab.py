@@ -38,17 +38,19 @@ from desktop.ui.calls.calls_model import (
     CallsFilterProxy,
     CallsModel,
     NameLookup,
+    QueueLookup,
 )
 from desktop.ui.shell import icons
 
-# From and To share whatever width is left (names are long, the rest is short).
+# From and To share whatever width is left (names are long, the rest is short): the
+# other columns are as wide as their contents, so a narrow window narrows the numbers last.
 _STRETCHED = (COL_FROM, COL_TO)
-_DEFAULT_WIDTHS = {
-    COL_DURATION: 86,
-    COL_QUEUE: 70,
-    COL_STATUS: 110,
-    COL_TYPE: 120,
-}
+_FITTED = (COL_DURATION, COL_QUEUE, COL_STATUS, COL_TYPE)
+
+# Why the list is empty while offline (`CallsTab.set_offline`).
+OFFLINE_UNREACHABLE = "unreachable"
+OFFLINE_NOT_SET_UP = "not_set_up"
+OFFLINE_REFUSED = "refused"
 
 
 class CallsTab(QWidget):
@@ -60,7 +62,14 @@ class CallsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._offline = False
+        self._offline_reason = OFFLINE_UNREACHABLE
         self.model = CallsModel(self)
+        # The call the user picked, by channel: rows move as calls come and go, and Qt
+        # hands a removed row's selection to its neighbour (someone else's call). Connected
+        # before the proxy's own handler, which already moves the view's selection.
+        self._selected_channel: str | None = None
+        self._removing = False
+        self.model.rowsAboutToBeRemoved.connect(self._before_rows_removed)
         self.proxy = CallsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -73,6 +82,11 @@ class CallsTab(QWidget):
         self.filter_edit.setToolTip(self.tr("Show only calls from or to this number (Ctrl+F)"))
         self.filter_edit.setAccessibleName(self.tr("Find a call"))
         self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.clear_filter_action = QAction(self.tr("Clear the search"), self.filter_edit)
+        self.clear_filter_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.clear_filter_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.clear_filter_action.triggered.connect(self.filter_edit.clear)
+        self.filter_edit.addAction(self.clear_filter_action)
 
         self.hangup_button = QPushButton(icons.icon(icons.CALL_END), self.tr("Hang &up"), self)
         self.hangup_button.setToolTip(self.tr("End the selected call (Delete)"))
@@ -86,6 +100,8 @@ class CallsTab(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        # "0532 … 4567" keeps both ends of a number readable; a cut-off end would not.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
         # A selected call is one band: no focus frame around a single cell. (A style sheet,
@@ -98,17 +114,14 @@ class CallsTab(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in _DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
-        for column in _STRETCHED:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._set_resize_modes()
         self.view.setColumnHidden(COL_CHANNEL, True)
         # Unsorted first: calls stay in the order they started until the user sorts.
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.rowsRemoved.connect(self._after_rows_removed)
 
         self.hangup_action = QAction(icons.icon(icons.CALL_END), self.tr("Hang up…"), self)
         self.hangup_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -157,10 +170,17 @@ class CallsTab(QWidget):
     def set_name_lookup(self, lookup: NameLookup | None) -> None:
         self.model.set_name_lookup(lookup)
 
-    def set_offline(self, offline: bool) -> None:
-        """Without a connection an empty list says so, instead of "no calls right now"."""
-        if offline != self._offline:
-            self._offline = offline
+    def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
+        """Queue names (e.g. from `PbxClient.queues()`) instead of queue numbers."""
+        self.model.set_queue_lookup(lookup)
+
+    def set_offline(self, offline: bool, reason: str = OFFLINE_UNREACHABLE) -> None:
+        """Without a connection an empty list says why, instead of "no calls right now".
+
+        `reason`: OFFLINE_UNREACHABLE, OFFLINE_NOT_SET_UP or OFFLINE_REFUSED.
+        """
+        if (offline, reason) != (self._offline, self._offline_reason):
+            self._offline, self._offline_reason = offline, reason
             self._update_state()
 
     def focus_filter(self) -> None:
@@ -174,8 +194,17 @@ class CallsTab(QWidget):
     def restore_header_state(self, state: bytes) -> bool:
         """Column widths and order as saved; False (and nothing changed) for unreadable bytes."""
         restored = self.view.horizontalHeader().restoreState(QByteArray(state))
-        self.view.setColumnHidden(COL_CHANNEL, True)  # whatever the saved state says
+        self._set_resize_modes()  # whatever an older saved state says
+        self.view.setColumnHidden(COL_CHANNEL, True)
         return restored
+
+    def _set_resize_modes(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in _FITTED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in _STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     # -- selection and hang-up ----------------------------------------------------------------
     def selected_call(self) -> ActiveCall | None:
@@ -266,10 +295,7 @@ class CallsTab(QWidget):
             )
             self.pages.setCurrentWidget(self.empty_state)
         elif self._offline:
-            self.empty_state.set_text(
-                self.tr("Not connected to the PBX"),
-                self.tr("Live calls show up here again once the PBX can be reached."),
-            )
+            self.empty_state.set_text(*self._offline_texts())
             self.pages.setCurrentWidget(self.empty_state)
         else:
             self.empty_state.set_text(
@@ -278,6 +304,54 @@ class CallsTab(QWidget):
             )
             self.pages.setCurrentWidget(self.empty_state)
         self._update_actions()
+
+    def _offline_texts(self) -> tuple[str, str]:
+        if self._offline_reason == OFFLINE_NOT_SET_UP:
+            return (
+                self.tr("Not set up yet"),
+                self.tr("Finish the set-up in Settings to see live calls."),
+            )
+        if self._offline_reason == OFFLINE_REFUSED:
+            return (
+                self.tr("The PBX did not accept the password"),
+                self.tr("Check the user name and password in Settings to see live calls."),
+            )
+        return (
+            self.tr("Not connected to the PBX"),
+            self.tr("Live calls show up here again once the PBX can be reached."),
+        )
+
+    def _on_selection_changed(self, *_: object) -> None:
+        if not self._removing:
+            call = self.selected_call()
+            self._selected_channel = call.channel if call is not None else None
+        self._update_actions()
+
+    def _before_rows_removed(self, *_: object) -> None:
+        self._removing = True
+
+    def _after_rows_removed(self, *_: object) -> None:
+        self._removing = False
+        channel = self._selected_channel
+        if channel is None:
+            return
+        selected = self.selected_call()
+        if self.model.row_of(channel) < 0:
+            # The picked call ended: nothing is selected, so Delete cannot hit another call.
+            self._selected_channel = None
+            self.view.selectionModel().clear()
+        elif selected is None or selected.channel != channel:
+            self._reselect(channel)
+        self._update_actions()
+
+    def _reselect(self, channel: str) -> None:
+        row = self.model.row_of(channel)
+        index = self.proxy.mapFromSource(self.model.index(row, COL_FROM))
+        if index.isValid():
+            self.view.selectRow(index.row())
+        else:  # filtered out: nothing visible is selected
+            self.view.selectionModel().clear()
+            self._selected_channel = channel
 
     def _update_actions(self, *_: object) -> None:
         has_selection = self.view.selectionModel().hasSelection()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -114,6 +115,28 @@ class DialDialog(QDialog):
         self._problem.setVisible(show)
         colour = theme.state_colour("offline", theme.is_dark(self))
         self._problem.setStyleSheet(f"QLabel#dialProblem {{ color: {colour}; }}")
+        self._fit()
+
+    def _fit(self) -> None:
+        # A dialog's layout reserves no height for a word-wrapped label shown later (it
+        # cannot know the width it will wrap at): grow to what the text needs, at any font.
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+        self.setMinimumHeight(max(layout.totalMinimumSize().height(), needed))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._fit()
+        super().changeEvent(event)
 
     def accept(self) -> None:
         if self.number():

@@ -12,7 +12,15 @@ Semantics (what a receptionist sees while the PBX keeps failing every few second
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.ui.shell import icons, theme
 
@@ -24,6 +32,7 @@ class Banner(QFrame):
     """The message strip; hidden until there is something to say."""
 
     dismissed = Signal()
+    open_settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +49,10 @@ class Banner(QFrame):
         self._text.setTextFormat(Qt.TextFormat.PlainText)
         self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.settings_button = QPushButton(self.tr("Open &Settings"), self)
+        self.settings_button.setToolTip(self.tr("Check the connection settings"))
+        self.settings_button.clicked.connect(self.open_settings_requested)
+        self.settings_button.hide()
         self._close = QToolButton(self)
         self._close.setIcon(icons.icon(icons.DISMISS))
         self._close.setAutoRaise(True)
@@ -52,6 +65,7 @@ class Banner(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self._text, 1)
+        layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
@@ -64,12 +78,15 @@ class Banner(QFrame):
     def kind(self) -> str:
         return self._kind
 
-    def show_message(self, message: str, kind: str = "error") -> None:
+    def show_message(
+        self, message: str, kind: str = "error", *, offer_settings: bool = False
+    ) -> None:
         if kind not in KINDS:
             kind = "error"
         if message == self._dismissed_text:
             return
         self._dismissed_text = None
+        self.settings_button.setVisible(offer_settings)
         if self._text.text() != message or self._kind != kind:
             self._kind = kind
             self._text.setText(message)
@@ -103,6 +120,10 @@ class Banner(QFrame):
             f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
             f" border-radius: 6px; }}"
             f" QFrame#banner QLabel {{ color: {text}; background: transparent; }}"
+            f" QFrame#banner QPushButton {{ color: {text}; background: transparent;"
+            f" border: 1px solid {border}; border-radius: 4px; padding: 3px 10px; }}"
+            f" QFrame#banner QPushButton:hover {{ border-color: {text}; }}"
+            f" QFrame#banner QPushButton:focus {{ border: 2px solid {text}; }}"
         )
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.pbx.errors import PbxAuthError
 from desktop.services.connection import ConnectionState, ConnectionStatus
+from desktop.ui.calls.calls_tab import OFFLINE_NOT_SET_UP, OFFLINE_REFUSED, OFFLINE_UNREACHABLE
 from desktop.ui.common.error_text import error_text
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.tray import Tray
@@ -28,6 +30,7 @@ class ConnectionReport:
         state = status.state.value
         # The session's message is English (for the log); its error is shown translated.
         text = error_text(status.error) if status.error is not None else status.message
+        self.window.set_offline_reason(_offline_reason(status))
         self.window.set_connection_state(state, text)
         self.tray.set_state(state)
         if status.state is ConnectionState.OFFLINE and text:
@@ -38,15 +41,33 @@ class ConnectionReport:
             if status.error is None:
                 # The app's own words (not set up yet, no password): it waits for the
                 # user, nothing failed, so no alarm.
-                self.window.show_banner(text, "info")
+                self.window.show_banner(text, "info", offer_settings=True)
                 return
             if status.waiting_for_user:
                 hint = QCoreApplication.translate("App", "Check Settings.")
             else:
                 hint = QCoreApplication.translate("App", "The app keeps trying to reconnect.")
-            self.window.show_banner(f"{text} {hint}", "error")
+            self.window.show_banner(
+                f"{full_stop(text)} {hint}", "error", offer_settings=status.waiting_for_user
+            )
             if not self.window.isVisible():
                 self.tray.notify(QCoreApplication.translate("App", "PBX connection lost"), text)
         elif status.state is ConnectionState.ONLINE and self._banner:
             self._banner = None
             self.window.clear_banner()
+
+
+def full_stop(text: str) -> str:
+    """`text` ending as a sentence: a quoted PBX message gets its full stop after the quote."""
+    text = text.rstrip()
+    if not text or text[-1] in ".!?…:":
+        return text
+    return text + "."
+
+
+def _offline_reason(status: ConnectionStatus) -> str:
+    if status.error is None:
+        return OFFLINE_NOT_SET_UP  # the app's own words: nothing set up, no password yet
+    if isinstance(status.error, PbxAuthError):
+        return OFFLINE_REFUSED
+    return OFFLINE_UNREACHABLE

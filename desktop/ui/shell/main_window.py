@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.pbx.models import ActiveCall
-from desktop.ui.calls.calls_model import NameLookup
-from desktop.ui.calls.calls_tab import CallsTab, EmptyState
+from desktop.ui.calls.calls_model import NameLookup, QueueLookup
+from desktop.ui.calls.calls_tab import OFFLINE_UNREACHABLE, CallsTab, EmptyState
 from desktop.ui.shell import icons, theme
 from desktop.ui.shell.banner import Banner
 
@@ -68,12 +68,16 @@ class MainWindow(QMainWindow):
         self._state_message = ""
         self._server_host = ""
 
-        title = self.tr("{app} — Demo").format(app=APP_NAME) if demo else APP_NAME
+        self._offline_reason = OFFLINE_UNREACHABLE
+        # Qt appends the application's display name to a title that does not end with it
+        # (Linux): ending with it keeps "IEXPBX Desktop" from showing twice.
+        title = self.tr("Demo — {app}").format(app=APP_NAME) if demo else APP_NAME
         self.setWindowTitle(title)
         self.setWindowIcon(icons.app_icon())
         self.resize(960, 560)
 
         self.banner = Banner(self)
+        self.banner.open_settings_requested.connect(self.settings_requested)
         self.calls_tab = CallsTab(self)
         self.calls_tab.hangup_requested.connect(self.hangup_requested)
         self.calls_tab.message.connect(self.show_status_message)
@@ -116,12 +120,22 @@ class MainWindow(QMainWindow):
             log.warning("Unknown connection state %r shown as offline", state)
             state = "offline"
         self._state, self._state_message = state, message
-        self.calls_tab.set_offline(state == "offline")
+        self.calls_tab.set_offline(state == "offline", self._offline_reason)
         self._render_state()
 
-    def show_banner(self, message: str, kind: str = "error") -> None:
-        """Non-modal; a message the user dismissed stays hidden until `clear_banner()`."""
-        self.banner.show_message(message, kind)
+    def set_offline_reason(self, reason: str) -> None:
+        """Why the next "offline" is: calls_tab.OFFLINE_NOT_SET_UP, _REFUSED or _UNREACHABLE."""
+        self._offline_reason = reason
+        self.calls_tab.set_offline(self._state == "offline", reason)
+
+    def show_banner(
+        self, message: str, kind: str = "error", *, offer_settings: bool = False
+    ) -> None:
+        """Non-modal; a message the user dismissed stays hidden until `clear_banner()`.
+
+        With `offer_settings` it has an "Open Settings" button (emits `settings_requested`).
+        """
+        self.banner.show_message(message, kind, offer_settings=offer_settings)
 
     def clear_banner(self) -> None:
         self.banner.clear()
@@ -170,6 +184,10 @@ class MainWindow(QMainWindow):
 
     def set_name_lookup(self, lookup: NameLookup | None) -> None:
         self.calls_tab.set_name_lookup(lookup)
+
+    def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
+        """Queue names for the calls table: lookup(queue number) -> name or None."""
+        self.calls_tab.set_queue_lookup(lookup)
 
     def set_tab_page(self, name: str, page: QWidget) -> None:
         """Put a real page in place of a placeholder tab."""
@@ -222,9 +240,16 @@ class MainWindow(QMainWindow):
         self.dial_action.setToolTip(self.tr("Call a number (Ctrl+D)"))
         self.dial_action.triggered.connect(lambda: self.ask_dial())
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
-        )
+        # Ctrl+, first: the menu shows the first shortcut, and the platform's own
+        # Preferences key is empty on Linux and Windows (the menu then showed none).
+        shortcuts = [QKeySequence("Ctrl+,")]
+        shortcuts += [
+            key
+            for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+            if not key.isEmpty() and key not in shortcuts
+        ]
+        self.settings_action.setShortcuts(shortcuts)
+        self.settings_action.setToolTip(self.tr("Connection and general settings (Ctrl+,)"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settings_requested)
         self.quit_action = QAction(self.tr("&Quit"), self)

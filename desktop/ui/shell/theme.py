@@ -59,7 +59,7 @@ def apply_theme(app: QApplication, theme: str) -> str:
     if hasattr(hints, "setColorScheme"):  # Qt >= 6.8: ask the platform first
         hints.setColorScheme(requested)
 
-    system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    system_dark = _system_is_dark(app)
     want_dark = system_dark if theme == "system" else theme == "dark"
 
     _restore_platform_look(app)
@@ -70,7 +70,23 @@ def apply_theme(app: QApplication, theme: str) -> str:
         fusion = QStyleFactory.create("Fusion")
         app.setStyle(fusion)
         app.setPalette(dark_palette() if want_dark else fusion.standardPalette())
+    _restyle_sheeted_widgets(app)
     return "dark" if want_dark else "light"
+
+
+def _restyle_sheeted_widgets(app: QApplication) -> None:
+    # A widget with its own style sheet keeps the palette it was polished with (the calls
+    # table stayed white after a switch to dark): setting its sheet again re-reads the
+    # application's palette. Widgets without one follow the palette by themselves.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
+
+
+def _system_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def current_theme() -> str:

@@ -15,7 +15,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -55,7 +55,8 @@ class Tray(QObject):
         self.missed_calls = 0
 
         self.menu = QMenu(window)
-        self.show_action = self._add(self.tr("&Show {app}").format(app=APP_NAME), self._show)
+        # "Show" while the window is hidden, "Hide" while it is shown (a tray's usual toggle).
+        self.show_action = self._add(self.tr("&Show {app}").format(app=APP_NAME), self._toggle)
         self.dial_action = self._add(self.tr("&Dial…"), self.dial_requested)
         self.dial_action.setIcon(icons.icon(icons.DIAL))
         self.menu.addSeparator()
@@ -78,6 +79,9 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
         window.kept_running_in_tray.connect(self._tell_about_tray)
+        window.installEventFilter(self)
+        self.menu.aboutToShow.connect(self._update_show_text)
+        self._update_show_text()
         self.set_state("connecting")
         if self.available:
             self.icon.show()
@@ -131,6 +135,31 @@ class Tray(QObject):
         self.menu.addAction(action)
         return action
 
+    def _window_shown(self) -> bool:
+        return self._window.isVisible() and not self._window.isMinimized()
+
+    def _update_show_text(self) -> None:
+        if self._window_shown():
+            text = self.tr("&Hide {app}").format(app=APP_NAME)
+        else:
+            text = self.tr("&Show {app}").format(app=APP_NAME)
+        self.show_action.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in (
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+            QEvent.Type.WindowStateChange,
+        ):
+            self._update_show_text()
+        return False
+
+    def _toggle(self) -> None:
+        if self._window_shown():
+            self._window.hide()
+        else:
+            self._show()
+
     def _show(self) -> None:
         self._window.bring_to_front()
         self.show_requested.emit()
@@ -150,10 +179,7 @@ class Tray(QObject):
 
     def toggle_window(self) -> None:
         """Left click: hide a shown window, show a hidden or minimised one."""
-        if self._window.isVisible() and not self._window.isMinimized():
-            self._window.hide()
-        else:
-            self._show()
+        self._toggle()
 
     def _tell_about_tray(self) -> None:
         self.notify(

@@ -439,3 +439,60 @@ def wait_result(qtbot: Any, coro: Any) -> Any:
     task = asyncio.get_event_loop().create_task(coro)
     qtbot.waitUntil(task.done, timeout=5000)
     return task.result()
+
+
+# -- an administrator's locked address; the extension list explains itself -----------------------
+
+
+def test_a_locked_address_opens_with_focus_where_typing_goes_and_enter_never_cancels(
+    qtbot: Any, config_dir: Path
+) -> None:
+    admin = st.AdminConfig(
+        values={"server_url": "https://pbx.corp.example"}, locked=frozenset({"server_url"})
+    )
+    settings = st.Settings.open(config_dir, admin=admin)
+    wizard = FirstRunWizard(settings, CredentialStore.session_only())
+    qtbot.addWidget(wizard)
+    with qtbot.waitActive(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    page = wizard.server_page
+    assert not page.server.isEnabled()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is page.username)
+    qtbot.keyClicks(wizard.focusWidget(), "api")
+    assert page.username.text() == "api"
+    with qtbot.assertNotEmitted(wizard.rejected):
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+        wizard.button(QWizard.WizardButton.CancelButton).setFocus()
+        qtbot.keyClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.Key.Key_Return)
+    assert wizard.isVisible() and wizard.currentPage() is page
+
+
+def test_the_wizard_opens_centred_on_the_main_window(qtbot: Any, settings: st.Settings) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    main.setGeometry(300, 200, 1000, 700)
+    main.show()
+    wizard = FirstRunWizard(settings, CredentialStore.session_only(), main)
+    with qtbot.waitExposed(wizard):
+        wizard.show()
+    assert abs(wizard.frameGeometry().center().x() - main.frameGeometry().center().x()) <= 2
+    assert abs(wizard.frameGeometry().center().y() - main.frameGeometry().center().y()) <= 2
+
+
+def test_greyed_extensions_have_a_legend_and_readable_tooltips(
+    qtbot: Any, settings: st.Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    FakePbx(monkeypatch, certificate(PEM_A, FP_A, trusted=True))
+    wizard = make_wizard(qtbot, settings, CredentialStore.session_only())
+    fill_server_page(wizard, "https://pbx.local", "api", "pw")
+    go_to_extensions(qtbot, wizard)
+    wait_for_extensions(qtbot, wizard, 2)
+    page = wizard.connect_page
+    assert page.legend.isVisible() and "Greyed" in page.legend.text()
+    tips = [page.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(2)]
+    assert tips == ["Phone connected (answers in 5 ms)",
+                    "Phone not reachable: it is off or has lost its connection"]  # fmt: skip
+    assert not any("UNREACHABLE" in tip for tip in tips)

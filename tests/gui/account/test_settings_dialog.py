@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from keyring_doubles import LockedKeyring, MemoryKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop import settings as st
 from desktop.credentials import SERVICE_NAME, CredentialState, CredentialStore
@@ -412,3 +412,106 @@ def test_without_demo_there_is_no_demo_note(qtbot: Any, config_dir: Path) -> Non
     dialog = open_dialog(qtbot, settings, CredentialStore(MemoryKeyring()))
     assert not dialog.demo_note.isVisible()
     assert dialog.connection.isEnabled()
+
+
+# -- a password Test connection refused is not saved unasked ------------------------------------
+
+
+def test_ok_after_a_refused_test_asks_and_no_keeps_the_good_password(
+    qtbot: Any, simulator: str, config_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    settings = configured(config_dir, simulator)
+    creds = CredentialStore(memory_keyring)
+    run(qtbot, creds.store(SIM_USER, simulator, SIM_PASSWORD))
+    key = (SERVICE_NAME, f"{SIM_USER}@{simulator}")
+    dialog = open_dialog(qtbot, settings, creds)
+    qtbot.waitUntil(lambda: dialog.password.placeholderText() == "Unchanged")
+    dialog.password.setText("a-typo")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "user name or password" in dialog.test_result.text(), timeout=10_000)
+
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(
+        lambda: dialog.save_anyway_box is not None and dialog.save_anyway_box.isVisible()
+    )
+    box = dialog.save_anyway_box
+    assert box.windowTitle() == "Save anyway?"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter takes the default: No
+    qtbot.waitUntil(lambda: dialog.save_anyway_box is None)
+    assert dialog.isVisible()
+    assert memory_keyring.passwords == {key: SIM_PASSWORD}
+
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(
+        lambda: dialog.save_anyway_box is not None and dialog.save_anyway_box.isVisible()
+    )
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(
+            dialog.save_anyway_box.button(QMessageBox.StandardButton.Save),
+            Qt.MouseButton.LeftButton,
+        )
+    assert memory_keyring.passwords == {key: "a-typo"}
+
+
+def test_a_password_changed_after_the_refused_test_saves_without_asking(
+    qtbot: Any, simulator: str, config_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    settings = configured(config_dir, simulator)
+    dialog = open_dialog(qtbot, settings, CredentialStore(memory_keyring))
+    dialog.password.setText("a-typo")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "user name or password" in dialog.test_result.text(), timeout=10_000)
+    dialog.password.setText(SIM_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press(qtbot, dialog, OK)
+    assert dialog.save_anyway_box is None
+    assert memory_keyring.passwords == {(SERVICE_NAME, f"{SIM_USER}@{simulator}"): SIM_PASSWORD}
+
+
+def test_focus_stays_on_test_connection_after_a_test(
+    qtbot: Any, simulator: str, config_dir: Path
+) -> None:
+    settings = configured(config_dir, simulator)
+    dialog = open_dialog(qtbot, settings, CredentialStore.session_only())
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.password.setText(SIM_PASSWORD)
+    dialog.test_button.setFocus()
+    qtbot.keyClick(dialog.test_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "Connected" in dialog.test_result.text(), timeout=10_000)
+    assert dialog.focusWidget() is dialog.test_button
+
+
+def test_the_saved_extension_shows_its_name_from_the_start(qtbot: Any, config_dir: Path) -> None:
+    settings = configured(config_dir, "https://pbx.example.com")
+    dialog = SettingsDialog(
+        settings, CredentialStore.session_only(), extension_name={"101": "Reception"}.get
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.extension.currentText() == "101 — Reception"
+    dialog.timezone.setEditText("Nowhere/Atlantis")
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == "Choose a time zone from the list."
+    dialog.timezone.set_zone("Europe/Istanbul")
+    assert not dialog.error.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        press(qtbot, dialog, OK)
+    assert settings.get("extension") == "101"
+
+
+def test_hints_coming_and_going_do_not_move_the_buttons(qtbot: Any, config_dir: Path) -> None:
+    settings = configured(config_dir, "https://pbx.example.com")
+    dialog = open_dialog(qtbot, settings, CredentialStore.session_only())
+    qtbot.waitExposed(dialog)
+    before = dialog.test_button.mapTo(dialog, dialog.test_button.rect().topLeft())
+    ok_before = dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft())
+    dialog.username.setText("someone-else")  # another account: "enter the password" shows
+    qtbot.wait(10)
+    assert dialog.password_needed.isVisible()
+    assert dialog.test_button.mapTo(dialog, dialog.test_button.rect().topLeft()) == before
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()) == ok_before

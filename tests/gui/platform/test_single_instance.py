@@ -303,3 +303,28 @@ def test_windows_pipe_names_hold_the_session_and_the_users_salt() -> None:
         single_instance._windows_pipe_name("demo", "2", "a" * 32),
     }
     assert name not in others and len(others) == 3
+
+
+def test_a_second_start_hands_over_a_link_it_could_not_read(
+    qtbot: Any, tmp_path: Path, servers: list[SingleInstanceServer]
+) -> None:
+    name = server_name(tmp_path)
+    server = listening(servers, name)
+    unreadable: list[str] = []
+    dialled: list[str] = []
+    server.unreadable_link.connect(unreadable.append)
+    server.activated.connect(dialled.append)
+    link = "tel:100&action=hangupcall\x07" + "9" * 3000
+    send_raw(qtbot, name, encode_message(Activation(bad_link=link)))
+    qtbot.waitUntil(lambda: len(unreadable) == 1)
+    assert unreadable[0].startswith("tel:100&action=hangupcall 999")
+    assert len(unreadable[0]) <= 160 and "\x07" not in unreadable[0]
+    assert dialled == []  # an unreadable link is never offered for dialling
+
+
+def test_a_message_with_both_a_number_and_a_bad_link_is_refused() -> None:
+    assert decode_message(json.dumps({"v": 1, "dial": "101", "bad_link": "x"}).encode()) is None
+    assert decode_message(json.dumps({"v": 1, "bad_link": 5}).encode()) is None
+    assert decode_message(encode_message(Activation(bad_link="tel:abc"))) == Activation(
+        bad_link="tel:abc"
+    )

@@ -63,3 +63,23 @@ def test_an_error_after_the_information_replaces_it_and_online_clears_it(window,
     assert window.banner.kind == "error"
     report.show(ConnectionStatus(ONLINE))
     assert not window.banner.isVisible()
+
+
+def test_a_quoted_pbx_message_gets_its_full_stop_and_an_open_settings_button(
+    window, report
+) -> None:
+    refused = PbxAuthError("Denied", status=401, server_message="Access denied")
+    report.show(ConnectionStatus(OFFLINE, str(refused), refused, retry_in=None))
+    text = window.banner.text
+    assert "”. Check Settings." in text
+    assert not window.banner.settings_button.isHidden()
+    assert "password" in window.calls_tab.empty_state.text()
+
+
+def test_the_empty_state_tells_not_set_up_from_unreachable(window, report) -> None:
+    report.show(ConnectionStatus(OFFLINE, "Not set up yet."))
+    assert "Not set up" in window.calls_tab.empty_state.text()
+    lost = PbxConnectionError("The PBX at pbx.example.com cannot be reached.")
+    report.show(ConnectionStatus(OFFLINE, str(lost), lost, retry_in=4.0))
+    assert "once the PBX can be reached" in window.calls_tab.empty_state.text()
+    assert window.banner.settings_button.isHidden()

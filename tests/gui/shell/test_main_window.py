@@ -181,13 +181,14 @@ def test_calls_ending_while_searching_leave_the_normal_empty_state(window):
 def test_column_widths_round_trip_and_bad_bytes_change_nothing(window):
     tab = window.calls_tab
     header = tab.view.horizontalHeader()
-    header.resizeSection(COL_DURATION, 151)
+    # Columns fit their contents (numbers get the rest): what is kept is their order.
+    header.moveSection(header.visualIndex(COL_DURATION), 0)
     saved = tab.header_state()
-    header.resizeSection(COL_DURATION, 60)
+    header.moveSection(0, 3)
     assert tab.restore_header_state(saved)
-    assert header.sectionSize(COL_DURATION) == 151
+    assert header.visualIndex(COL_DURATION) == 0
     assert not tab.restore_header_state(b"not a header state")
-    assert header.sectionSize(COL_DURATION) == 151
+    assert header.visualIndex(COL_DURATION) == 0
     assert tab.view.isColumnHidden(COL_CHANNEL)
 
 
@@ -517,3 +518,25 @@ def test_status_tooltip_shows_pbx_words_literally(qtbot: object) -> None:
     document = QTextDocument()
     document.setHtml(tip)
     assert document.toPlainText() == '<a href="https://evil.example">Oturum</a> & <b>x</b>'
+
+
+def test_the_demo_title_names_the_app_once_even_where_qt_appends_it(qtbot, qapp):
+    demo = MainWindow(demo=True)
+    qtbot.addWidget(demo)
+    # Qt appends the display name to a title that does not already end with it.
+    assert demo.windowTitle().endswith(APP_NAME)
+    assert demo.windowTitle().count(APP_NAME) == 1 and "Demo" in demo.windowTitle()
+
+
+def test_settings_has_a_shortcut_the_menu_shows(window):
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+
+
+def test_banner_offers_open_settings_when_asked(window, qtbot):
+    window.show_banner("The PBX rejected the user name or password.", offer_settings=True)
+    button = window.banner.settings_button
+    assert not button.isHidden() and button.text() == "Open &Settings"
+    with qtbot.waitSignal(window.settings_requested, timeout=1000):
+        button.click()
+    window.show_banner("Cannot reach the PBX.")
+    assert button.isHidden()

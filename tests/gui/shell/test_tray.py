@@ -168,3 +168,12 @@ def test_markup_in_a_notification_reaches_the_desktop_as_text(window, monkeypatc
         )
     ]
     tray.hide()
+
+
+def test_the_first_entry_says_hide_while_the_window_is_shown(tray, window, qtbot):
+    with qtbot.waitExposed(window):
+        window.show()
+    assert tray.show_action.text() == "&Hide IEXPBX Desktop"
+    tray.show_action.trigger()
+    assert not window.isVisible()
+    assert tray.show_action.text() == "&Show IEXPBX Desktop"
