@@ -118,8 +118,7 @@ def bare_window_seconds(env: dict[str, str], scratch: Path) -> float:
 def demo_ready_seconds(env: dict[str, str], scratch: Path) -> float:
     """Spawn to the moment the demo window painted its first live calls."""
     marker = scratch / "ready"
-    demo_env = {**env, "IEXPBX_BENCH_READY": str(marker)}
-    return _seconds_to_paint(["-m", "desktop", "--demo"], demo_env, marker)
+    return _seconds_to_paint(["-m", "benchmarks.ready_probe", str(marker)], env, marker)
 
 
 def stack_floor_seconds(env: dict[str, str], scratch: Path, url: str) -> float:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import sys
-import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Benchmarks: write the time the first live calls were painted to this file, then quit.
-BENCH_READY_ENV = "IEXPBX_BENCH_READY"
 _NETWORK_WATCH_DELAY_MS = 1500
 
 
@@ -142,8 +138,7 @@ class App:
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
         self._stopped = False
-        self._quit_routed = False
-        self._unsubscribe: Callable[[], None] | None = None
+        self._undo = contextlib.AsyncExitStack()
 
     # ------------------------------------------------------------ life cycle
     async def run(self) -> int:
@@ -175,7 +170,11 @@ class App:
         await self._finished.wait()
 
     async def start(self) -> None:
-        """Show the window and tray, then connect in the background."""
+        """Show the window and tray, then connect in the background.
+
+        Each part that needs undoing registers its undo on one stack as it starts, so
+        `shutdown()` undoes exactly what was done, in reverse, even after a failed start.
+        """
         from desktop import i18n
         from desktop import settings as st
         from desktop.platform.network_watch import NetworkWatch
@@ -189,6 +188,7 @@ class App:
         from desktop.ui.shell.session_signals import SessionSignals
         from desktop.ui.shell.tray import Tray
 
+        undo = self._undo
         config_dir = self.options.config_dir
         if self.demo:
             self.settings, self.ui_state = st.Settings.ephemeral(), st.UiState.ephemeral()
@@ -199,18 +199,23 @@ class App:
                 from desktop.credentials import CredentialStore
 
                 self.credentials = CredentialStore()
+        if self.credentials is not None:
+            undo.callback(self.credentials.close)
+        undo.push_async_callback(self._stop_demo_pbx)
         qapp = create_qapplication()
-        self._quit_routed = route_quit(qapp, self.request_quit)
+        if route_quit(qapp, self.request_quit):
+            undo.callback(route_quit, qapp, None)
         # Before any widget: texts are translated when they are set. The demo reads no
         # settings of the user's, so it speaks the system's language.
         i18n.install(qapp, "system" if self.demo else self.settings.get(st.LANGUAGE))
         theme.apply_theme(qapp, self.settings.get(st.THEME))
         self.dialogs = OpenDialogs()
-        self.window = window = MainWindow(demo=self.demo)
+        self.window = window = MainWindow(badge=self._badge())
+        undo.callback(self._close_window)
         window.restore_layout(self.ui_state)
         self.tray = tray = Tray(window)
+        undo.callback(tray.hide)
         self.report = ConnectionReport(window, tray)
-        self.network = NetworkWatch(lambda: self.session.poke(from_user=False))
         window.close_to_tray = tray.available
         tray.set_popups_paused(self.settings.get(st.POPUPS_PAUSED))
 
@@ -219,14 +224,18 @@ class App:
         window.settings_requested.connect(self.open_settings)
         window.about_requested.connect(self.open_about)
         window.quit_requested.connect(self.request_quit)
+        window.retry_requested.connect(self.retry)
         tray.show_requested.connect(window.bring_to_front)
         tray.dial_requested.connect(lambda: self.activate("", dial=True))
         tray.settings_requested.connect(self.open_settings)
+        tray.retry_requested.connect(self.retry)
         tray.quit_requested.connect(self.request_quit)
         tray.popups_paused_changed.connect(
             lambda paused: self.settings.set(st.POPUPS_PAUSED, paused)
         )
+        undo.push_async_callback(self._cancel_tasks)
         if self.instance is not None:
+            undo.callback(self.instance.close)
             self.instance.activated.connect(self.activate)
             self.instance.unreadable_link.connect(self.show_unreadable_link)
 
@@ -237,6 +246,11 @@ class App:
         signals.calls_changed.connect(self._on_calls)
         signals.directory_changed.connect(self._on_directory)
         self.session = signals.new_session(interval=self.settings.get(st.POLL_INTERVAL_S))
+        undo.push_async_callback(self.session.aclose)
+        self.network = NetworkWatch(lambda: self.session.poke(from_user=False))
+        undo.callback(self.network.stop)
+        undo.callback(self.dialogs.reject_all)
+        undo.callback(self._save_layout)
         self.account = AccountFlow(
             settings=self.settings,
             credentials=self.credentials,
@@ -244,10 +258,10 @@ class App:
             window=window,
             dialogs=self.dialogs,
             spawn=self.spawn,
-            demo=self.demo,
+            account_editable=not self.demo,
         )
         self.calls = CallActions(session=self.session, window=window, settings=self.settings)
-        self._unsubscribe = self.settings.subscribe(self._on_setting_changed)
+        undo.callback(self.settings.subscribe(self._on_setting_changed))
         if self.options.dial:
             self.activate(self.options.dial)
         elif self.options.bad_link is not None:
@@ -266,44 +280,42 @@ class App:
         if self._stopped:
             return
         self._stopped = True
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        if self._quit_routed:
-            from desktop.ui.shell.application import create_qapplication, route_quit
+        await self._undo.aclose()
+        log.info("%s stopped", APP_NAME)
 
-            route_quit(create_qapplication(), None)
-            self._quit_routed = False
-        if hasattr(self, "window"):
-            self.window.save_layout(self.ui_state)
-            self.ui_state.sync()
-        if self.instance is not None:
-            self.instance.close()
-        if hasattr(self, "network"):
-            self.network.stop()
-        if hasattr(self, "dialogs"):
-            self.dialogs.reject_all()
-        if hasattr(self, "session"):
-            await self.session.aclose()
+    def _badge(self) -> str:
+        """The word beside the connection state: what kind of PBX this window shows."""
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("App", "DEMO") if self.demo else ""
+
+    def _save_layout(self) -> None:
+        self.window.save_layout(self.ui_state)
+        self.ui_state.sync()
+
+    def _close_window(self) -> None:
+        self.window.set_quitting()
+        self.window.close()
+        self.window.deleteLater()  # ends its timers
+
+    async def _cancel_tasks(self) -> None:
         tasks = [t for t in self.tasks if t is not asyncio.current_task()]
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.wait(tasks)
+
+    async def _stop_demo_pbx(self) -> None:
         if self.demo_pbx is not None:
             demo, self.demo_pbx = self.demo_pbx, None
             await asyncio.get_running_loop().run_in_executor(None, demo.stop)
-        if self.credentials is not None:
-            self.credentials.close()
-        if hasattr(self, "tray"):
-            self.tray.hide()
-        if hasattr(self, "window"):
-            self.window.set_quitting()
-            self.window.close()
-            self.window.deleteLater()  # ends its timers and network watch
-        log.info("%s stopped", APP_NAME)
 
     def request_quit(self) -> None:
         self._quit.set()
+
+    def retry(self) -> None:
+        """The user asks to connect again now (banner or tray): a held connection too."""
+        self.session.poke()
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `coro` in the background; kept referenced, failures logged."""
@@ -347,11 +359,6 @@ class App:
         self.window.show_calls(calls)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
-            marker = os.environ.get(BENCH_READY_ENV)
-            if marker:
-                self.window.repaint()  # painted now, not on a later loop turn
-                Path(marker).write_text(f"{time.time():.6f}\n", encoding="utf-8")
-                self.request_quit()
 
     def _on_directory(self, directory: Directory) -> None:
         """Show extension names beside numbers; without them the numbers still show."""
@@ -406,11 +413,13 @@ class App:
         self.spawn(self.dialogs.result("about", AboutDialog(text, self.window)))
 
     def _on_setting_changed(self, name: str, value: Any) -> None:
-        if name == "poll_interval_s":
+        from desktop import settings as st
+
+        if name == st.POLL_INTERVAL_S.name:
             self.session.interval = value
-        elif name == "popups_paused":
+        elif name == st.POPUPS_PAUSED.name:
             self.tray.set_popups_paused(value)
-        elif name == "theme":
+        elif name == st.THEME.name:
             from desktop.ui.shell import theme
             from desktop.ui.shell.application import create_qapplication
 

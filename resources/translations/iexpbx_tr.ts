@@ -63,16 +63,8 @@
         <translation>Parola:</translation>
     </message>
     <message>
-        <source>Not connected to the PBX: the call was not ended.</source>
-        <translation>Santrale bağlı değil: çağrı sonlandırılmadı.</translation>
-    </message>
-    <message>
         <source>The call could not be ended: {error}</source>
         <translation>Çağrı sonlandırılamadı: {error}</translation>
-    </message>
-    <message>
-        <source>Not connected to the PBX: nothing was dialled.</source>
-        <translation>Santrale bağlı değil: hiçbir numara aranmadı.</translation>
     </message>
     <message>
         <source>Choose your own extension in Settings first: it rings before the call.</source>
@@ -87,10 +79,6 @@
         <translation>{number} aranıyor: önce sizin telefonunuz ({extension}) çalar.</translation>
     </message>
     <message>
-        <source>The connection was renewed: try again.</source>
-        <translation>Bağlantı yenilendi: yeniden deneyin.</translation>
-    </message>
-    <message>
         <source>Check Settings.</source>
         <translation>Ayarları kontrol edin.</translation>
     </message>
@@ -102,6 +90,10 @@
         <source>PBX connection lost</source>
         <translation>Santral bağlantısı kesildi</translation>
     </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -112,6 +104,14 @@
     <message>
         <source>Check the connection settings</source>
         <translation>Bağlantı ayarlarını kontrol edin</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Yeniden dene</translation>
+    </message>
+    <message>
+        <source>Connect to the PBX again now</source>
+        <translation>Santrale şimdi yeniden bağlan</translation>
     </message>
     <message>
         <source>Dismiss this message</source>
@@ -824,10 +824,6 @@ Geçerlilik sonu: {2}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Demo — {app}</source>
-        <translation>Demo — {app}</translation>
-    </message>
-    <message>
         <source>&amp;Calls</source>
         <translation>Çağrı&amp;lar</translation>
     </message>
@@ -910,10 +906,6 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Yardım</translation>
-    </message>
-    <message>
-        <source>DEMO</source>
-        <translation>DEMO</translation>
     </message>
     <message>
         <source>Demo mode: a simulated PBX with made-up calls. Nothing real is dialled.</source>
@@ -1109,6 +1101,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>No incoming-call popups until you switch this off</source>
         <translation>Bu seçeneği kapatana kadar gelen çağrılar için bildirim açılmaz</translation>
+    </message>
+    <message>
+        <source>&amp;Retry connecting</source>
+        <translation>Yeniden &amp;bağlan</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>

@@ -598,3 +598,27 @@ def test_settings_ok_retries_a_held_connection_with_the_saved_password(
     qtbot.waitUntil(lambda: dialog.password.placeholderText() != "", timeout=WAIT_MS)
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+
+
+def test_the_banner_and_the_tray_offer_retry_and_it_connects_at_once(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, no_auth_retries: None
+) -> None:
+    """A held connection (wrong password after a PBX restart) comes back with one click."""
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    window = app.window
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert not app.tray.retry_action.isVisible()  # nothing to retry while online
+    simulator.thread.set_fault("http401")
+    qtbot.waitUntil(lambda: app.session.status.waiting_for_user, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.banner.retry_button.isVisible(), timeout=WAIT_MS)
+    assert app.tray.retry_action.isVisible()
+    simulator.thread.set_fault(None)
+    window.banner.retry_button.click()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    assert not window.banner.isVisible()
+
+    simulator.thread.set_fault("http401")  # and once more, from the tray this time
+    qtbot.waitUntil(lambda: app.session.status.waiting_for_user, timeout=WAIT_MS)
+    simulator.thread.set_fault(None)
+    app.tray.retry_action.trigger()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)

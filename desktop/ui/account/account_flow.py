@@ -26,8 +26,16 @@ __all__ = ["CONNECTION_SETTINGS", "AccountFlow"]
 
 # Settings that need a new connection when they change.
 CONNECTION_SETTINGS = frozenset(
-    {"server_url", "username", "api_path", "request_timeout_s", "pbx_timezone"}
-    | {"tls_pinned_pem", "tls_pinned_sha256"}
+    setting.name
+    for setting in (
+        st.SERVER_URL,
+        st.USERNAME,
+        st.API_PATH,
+        st.REQUEST_TIMEOUT_S,
+        st.PBX_TIMEZONE,
+        st.TLS_PINNED_PEM,
+        st.TLS_PINNED_SHA256,
+    )
 )
 
 _PROMPT_WIDTH = 460
@@ -47,14 +55,15 @@ class AccountFlow:
         window: MainWindow,
         dialogs: OpenDialogs,
         spawn: Spawn,
-        demo: bool = False,
+        account_editable: bool = True,
     ) -> None:
         self.settings = settings
         self.credentials = credentials
         self.session = session
         self.window = window
         self.dialogs = dialogs
-        self.demo = demo
+        # False: the connection is given (the built-in demo PBX); Settings saves nothing.
+        self.account_editable = account_editable
         self._spawn = spawn
 
     async def connect(self) -> None:
@@ -106,17 +115,19 @@ class AccountFlow:
         from desktop.credentials import CredentialStore
         from desktop.ui.account.settings_dialog import SettingsDialog
 
-        # The demo never touches the keyring: its dialog keeps passwords in memory only.
+        # A given connection never touches the keyring: its dialog keeps nothing.
         credentials = self.credentials or CredentialStore.session_only()
         self.window.bring_to_front()
-        dialog = SettingsDialog(self.settings, credentials, self.window, demo=self.demo)
+        dialog = SettingsDialog(
+            self.settings, credentials, self.window, account_editable=self.account_editable
+        )
         self._spawn(self._settings_closed(dialog))
 
     async def _settings_closed(self, dialog: SettingsDialog) -> None:
         accepted = await self.dialogs.result("settings", dialog)
         new_password = bool(dialog.password.text())
         changed = dialog.changed & CONNECTION_SETTINGS
-        if not accepted or self.demo:
+        if not accepted or not self.account_editable:
             return
         if changed or new_password:
             await self.connect()  # a new address, user or password: a new client

@@ -96,8 +96,9 @@ class FirstRunWizard(QWizard):
         # would end at the first Enter when the locked address leaves nothing else).
         for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
             button = self.button(which)
-            button.setAutoDefault(False)
-            button.setDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         self._centred = False
 
     def showEvent(self, event: QShowEvent) -> None:

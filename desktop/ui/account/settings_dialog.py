@@ -54,8 +54,9 @@ __all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings"]
 class SettingsDialog(QDialog):
     """Edit the connection and general settings; Cancel changes nothing.
 
-    With `demo` the connection is the built-in simulated PBX's: it is shown disabled with a
-    note saying so, and only the general settings apply (for the session: the demo keeps
+    Without `account_editable` the connection is given (the built-in simulated PBX): it is
+    shown disabled with a note saying so, and only the general settings apply (for the
+    session: such an app keeps
     its settings in memory).
     """
 
@@ -65,14 +66,14 @@ class SettingsDialog(QDialog):
         credentials: CredentialStore,
         parent: QWidget | None = None,
         *,
-        demo: bool = False,
+        account_editable: bool = True,
         extension_name: Callable[[str], str | None] | None = None,
     ) -> None:
         """`extension_name(number)` names the saved extension before any test (or None)."""
         super().__init__(parent)
         self.settings = settings
         self.credentials = credentials
-        self.demo = demo
+        self.account_editable = account_editable
         self.tasks = TaskOwner()
         self.changed: set[str] = set()
         # The saved password belongs to the saved account; any other account needs its own.
@@ -88,8 +89,8 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self._build()
         self._load()
-        if demo:
-            self._show_demo()
+        if not account_editable:
+            self._show_given_connection()
         else:
             self.tasks.spawn(self._load_password())
 
@@ -184,8 +185,8 @@ class SettingsDialog(QDialog):
         mark_locked(s, "extension", self.extension)
         mark_locked(s, "pbx_timezone", self.timezone)
 
-    def _show_demo(self) -> None:
-        # The demo never touches the account or the keyring: none of it may look set.
+    def _show_given_connection(self) -> None:
+        # A given connection never touches the account or the keyring: none may look set.
         self.server.setPlaceholderText("")
         self.remember.setChecked(False)
         self.connection.setEnabled(False)
@@ -217,7 +218,7 @@ class SettingsDialog(QDialog):
         return (url, self.username.text().strip()) == self._saved_account
 
     def _update_password_hint(self) -> None:
-        if self.demo:
+        if not self.account_editable:
             return
         # A look-alike address or a typo must never receive the saved password unasked.
         saved_account = self._is_saved_account()
@@ -235,7 +236,7 @@ class SettingsDialog(QDialog):
         return self.tr("Enter the password for this server.")
 
     def _update_http_warning(self) -> None:
-        self.http_warning.setVisible(not self.demo and is_plain_http(self.server.text()))
+        self.http_warning.setVisible(self.account_editable and is_plain_http(self.server.text()))
         self._refit()
 
     def _refit(self) -> None:
@@ -362,7 +363,7 @@ class SettingsDialog(QDialog):
         self.tasks.adopt_current()
         self._show_error("")
         general = self.general.values()
-        if self.demo:  # the connection is the simulated PBX's, not the user's to change
+        if not self.account_editable:  # the connection is given, not the user's to change
             self._write(general, None)
             self.accept()
             return

@@ -33,6 +33,7 @@ class Banner(QFrame):
 
     dismissed = Signal()
     open_settings_requested = Signal()
+    retry_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,10 @@ class Banner(QFrame):
         self.settings_button.setToolTip(self.tr("Check the connection settings"))
         self.settings_button.clicked.connect(self.open_settings_requested)
         self.settings_button.hide()
+        self.retry_button = QPushButton(self.tr("&Retry"), self)
+        self.retry_button.setToolTip(self.tr("Connect to the PBX again now"))
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.retry_button.hide()
         self._close = QToolButton(self)
         self._close.setIcon(icons.icon(icons.DISMISS))
         self._close.setAutoRaise(True)
@@ -65,6 +70,7 @@ class Banner(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self._text, 1)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
@@ -79,7 +85,12 @@ class Banner(QFrame):
         return self._kind
 
     def show_message(
-        self, message: str, kind: str = "error", *, offer_settings: bool = False
+        self,
+        message: str,
+        kind: str = "error",
+        *,
+        offer_settings: bool = False,
+        offer_retry: bool = False,
     ) -> None:
         if kind not in KINDS:
             kind = "error"
@@ -87,6 +98,7 @@ class Banner(QFrame):
             return
         self._dismissed_text = None
         self.settings_button.setVisible(offer_settings)
+        self.retry_button.setVisible(offer_retry)
         if self._text.text() != message or self._kind != kind:
             self._kind = kind
             self._text.setText(message)

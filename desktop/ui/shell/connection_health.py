@@ -48,7 +48,10 @@ class ConnectionReport:
             else:
                 hint = QCoreApplication.translate("App", "The app keeps trying to reconnect.")
             self.window.show_banner(
-                f"{full_stop(text)} {hint}", "error", offer_settings=status.waiting_for_user
+                f"{full_stop(text)} {hint}",
+                "error",
+                offer_settings=status.waiting_for_user,
+                offer_retry=True,
             )
             if not self.window.isVisible():
                 self.tray.notify(QCoreApplication.translate("App", "PBX connection lost"), text)

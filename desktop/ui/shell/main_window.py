@@ -53,12 +53,14 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
+    retry_requested = Signal()
     # The window just went to the tray for the first time: tell the user it keeps running.
     kept_running_in_tray = Signal()
 
-    def __init__(self, *, demo: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, badge: str = "", parent: QWidget | None = None) -> None:
+        """`badge`: a word shown beside the connection state and in the title ("DEMO")."""
         super().__init__(parent)
-        self.demo = demo
+        self.badge = badge
         self.close_to_tray = False
         # The app sets this from saved UI state so the tray notice comes once, ever.
         self.tray_notice_given = False
@@ -71,13 +73,14 @@ class MainWindow(QMainWindow):
         self._offline_reason = OFFLINE_UNREACHABLE
         # Qt appends the application's display name to a title that does not end with it
         # (Linux): ending with it keeps "IEXPBX Desktop" from showing twice.
-        title = self.tr("Demo — {app}").format(app=APP_NAME) if demo else APP_NAME
+        title = f"{badge.title()} — {APP_NAME}" if badge else APP_NAME
         self.setWindowTitle(title)
         self.setWindowIcon(icons.app_icon())
         self.resize(960, 560)
 
         self.banner = Banner(self)
         self.banner.open_settings_requested.connect(self.settings_requested)
+        self.banner.retry_requested.connect(self.retry_requested)
         self.calls_tab = CallsTab(self)
         self.calls_tab.hangup_requested.connect(self.hangup_requested)
         self.calls_tab.message.connect(self.show_status_message)
@@ -129,13 +132,21 @@ class MainWindow(QMainWindow):
         self.calls_tab.set_offline(self._state == "offline", reason)
 
     def show_banner(
-        self, message: str, kind: str = "error", *, offer_settings: bool = False
+        self,
+        message: str,
+        kind: str = "error",
+        *,
+        offer_settings: bool = False,
+        offer_retry: bool = False,
     ) -> None:
         """Non-modal; a message the user dismissed stays hidden until `clear_banner()`.
 
-        With `offer_settings` it has an "Open Settings" button (emits `settings_requested`).
+        With `offer_settings` it has an "Open Settings" button (emits `settings_requested`),
+        with `offer_retry` a "Retry" button (emits `retry_requested`).
         """
-        self.banner.show_message(message, kind, offer_settings=offer_settings)
+        self.banner.show_message(
+            message, kind, offer_settings=offer_settings, offer_retry=offer_retry
+        )
 
     def clear_banner(self) -> None:
         self.banner.clear()
@@ -297,7 +308,7 @@ class MainWindow(QMainWindow):
         self._state_label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self._dot)
         row.addWidget(self._state_label)
-        self.demo_badge = QLabel(self.tr("DEMO"), holder)
+        self.demo_badge = QLabel(self.badge, holder)
         self.demo_badge.setObjectName("demoBadge")
         self.demo_badge.setToolTip(
             self.tr("Demo mode: a simulated PBX with made-up calls. Nothing real is dialled.")
@@ -306,7 +317,7 @@ class MainWindow(QMainWindow):
             "QLabel#demoBadge { background: #f2a600; color: #2b1d00; font-weight: bold;"
             " border-radius: 4px; padding: 1px 6px; }"
         )
-        self.demo_badge.setVisible(self.demo)
+        self.demo_badge.setVisible(bool(self.badge))
         row.addWidget(self.demo_badge)
         bar.addPermanentWidget(holder)
 

@@ -43,6 +43,7 @@ class Tray(QObject):
     show_requested = Signal()
     dial_requested = Signal()
     settings_requested = Signal()
+    retry_requested = Signal()
     quit_requested = Signal()
     tab_requested = Signal(str)
     popups_paused_changed = Signal(bool)
@@ -71,6 +72,8 @@ class Tray(QObject):
         self.pause_action.setToolTip(self.tr("No incoming-call popups until you switch this off"))
         self.pause_action.toggled.connect(self._on_pause_toggled)
         self.menu.addAction(self.pause_action)
+        self.retry_action = self._add(self.tr("&Retry connecting"), self.retry_requested)
+        self.retry_action.setVisible(False)  # only while offline
         self.settings_action = self._add(self.tr("S&ettings…"), self.settings_requested)
         self.menu.addSeparator()
         self.quit_action = self._add(self.tr("&Quit"), self.quit_requested)
@@ -91,6 +94,7 @@ class Tray(QObject):
     def set_state(self, state: str, missed_calls: int = 0) -> None:
         """Icon and tooltip for "online" (or "connected") | "connecting" | "offline"."""
         self.state, self.missed_calls = state, max(0, missed_calls)
+        self.retry_action.setVisible(state == "offline")
         self.icon.setIcon(icons.tray_icon(state, self.missed_calls))
         lines = [APP_NAME]
         if state in ("online", "connected"):

@@ -370,7 +370,9 @@ DEMO_NOTE = "Demo mode: connected to the built-in simulated PBX; nothing here is
 
 
 def open_demo_dialog(qtbot: Any, memory_keyring: MemoryKeyring) -> SettingsDialog:
-    dialog = SettingsDialog(st.Settings.ephemeral(), CredentialStore(memory_keyring), demo=True)
+    dialog = SettingsDialog(
+        st.Settings.ephemeral(), CredentialStore(memory_keyring), account_editable=False
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

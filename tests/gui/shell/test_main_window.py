@@ -71,7 +71,7 @@ def select(window: MainWindow, channel: str) -> None:
 
 
 def test_demo_is_marked_in_title_and_status_bar(qtbot):
-    demo = MainWindow(demo=True)
+    demo = MainWindow(badge="DEMO")
     qtbot.addWidget(demo)
     assert "Demo" in demo.windowTitle() and APP_NAME in demo.windowTitle()
     assert not demo.demo_badge.isHidden() and demo.demo_badge.text() == "DEMO"
@@ -521,7 +521,7 @@ def test_status_tooltip_shows_pbx_words_literally(qtbot: object) -> None:
 
 
 def test_the_demo_title_names_the_app_once_even_where_qt_appends_it(qtbot, qapp):
-    demo = MainWindow(demo=True)
+    demo = MainWindow(badge="DEMO")
     qtbot.addWidget(demo)
     # Qt appends the display name to a title that does not already end with it.
     assert demo.windowTitle().endswith(APP_NAME)

@@ -25,7 +25,8 @@ def tray(window) -> Tray:
 
 
 def entries(tray: Tray) -> list[str]:
-    return [a.text().replace("&", "") for a in tray.menu.actions() if not a.isSeparator()]
+    shown = [a for a in tray.menu.actions() if a.isVisible() and not a.isSeparator()]
+    return [a.text().replace("&", "") for a in shown]
 
 
 def test_without_a_system_tray_nothing_shows_and_nothing_breaks(window, monkeypatch):
