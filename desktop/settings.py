@@ -126,6 +126,13 @@ def _api_path(value: str) -> str:
     return text
 
 
+def _country(value: str) -> str:
+    text = value.strip().upper()
+    if len(text) != 2 or not text.isascii() or not text.isalpha():
+        raise ValueError("must be a two-letter country code")
+    return text
+
+
 def _single_line(limit: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         text = value.strip()
@@ -193,6 +200,64 @@ THEME = _declare(
 API_PATH = _declare(
     Setting("api_path", str, "/api/old/get", "Path of the PBX's HTTP API", check=_api_path)
 )
+# -- numbers and the phonebook
+COUNTRY = _declare(
+    Setting("country", str, "TR", "Country of the PBX (ISO code): how numbers are read and shown",
+            check=_country)
+)  # fmt: skip
+OUTGOING_NUMBER_FORMAT = _declare(
+    Setting("outgoing_number_format", str, "as_typed", "How a dialled number is sent to the PBX",
+            choices=("as_typed", "national", "international"))
+)  # fmt: skip
+PHONEBOOK_REFRESH_MIN = _declare(
+    Setting("phonebook_refresh_min", int, 15, "Minutes between phonebook refreshes",
+            minimum=1, maximum=1440)
+)  # fmt: skip
+LAST_DIAL_PLAN = _declare(
+    Setting("last_dial_plan", str, "", "Dial plan last used for IVR calls and callbacks",
+            lockable=False, check=_single_line(64))
+)  # fmt: skip
+# -- live calls, popups and webhooks
+IDLE_POLL_INTERVAL_S = _declare(
+    Setting("idle_poll_interval_s", float, 10.0, "Seconds between live-call refreshes while "
+            "the window is hidden and no call is live", minimum=2.0, maximum=300.0)
+)  # fmt: skip
+POPUP_CORNER = _declare(
+    Setting("popup_corner", str, "bottom_right", "Screen corner of incoming-call popups",
+            choices=("bottom_right", "bottom_left", "top_right", "top_left"))
+)  # fmt: skip
+POPUP_IGNORE = _declare(
+    Setting("popup_ignore", str, "", "Numbers that never pop up (comma-separated; * and ? "
+            "match any digits)", check=_single_line(2000))
+)  # fmt: skip
+CRM_URL_TEMPLATE = _declare(
+    Setting("crm_url_template", str, "", "Open in CRM: a web address with {number}",
+            check=_single_line(1000))
+)  # fmt: skip
+INCOMING_CALL_PROGRAM = _declare(
+    Setting("incoming_call_program", str, "", "Program started for each incoming call",
+            check=_single_line(1000))
+)  # fmt: skip
+INCOMING_CALL_ARGUMENTS = _declare(
+    Setting("incoming_call_arguments", str, "", "Its arguments; {number}, {name}, {queue} and "
+            "{extension} are filled in", check=_single_line(2000))
+)  # fmt: skip
+WEBHOOK_ENABLED = _declare(
+    Setting("webhook_enabled", bool, False, "Receive the PBX's call webhooks")
+)
+WEBHOOK_ADDRESS = _declare(
+    Setting("webhook_address", str, "127.0.0.1", "Address the webhook receiver listens on",
+            check=_single_line(64))
+)  # fmt: skip
+WEBHOOK_PORT = _declare(
+    Setting("webhook_port", int, 8719, "Port the webhook receiver listens on",
+            minimum=1024, maximum=65535)
+)  # fmt: skip
+# -- history and recordings
+RECORDINGS_CACHE_MB = _declare(
+    Setting("recordings_cache_mb", int, 500, "Megabytes of recordings kept for replay",
+            minimum=10, maximum=100000)
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
