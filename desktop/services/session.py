@@ -143,6 +143,7 @@ class Session:
         self._status = ConnectionStatus(ConnectionState.OFFLINE)
         self.calls: list[ActiveCall] = []
         self.directory = Directory()
+        self.connections = 0  # clients opened so far: a new one follows sleep or new settings
 
     # ------------------------------------------------------------ state
     @property
@@ -375,6 +376,7 @@ class Session:
             self._fail(UnexpectedConnectionProblem(UNEXPECTED_OPEN_PROBLEM), hold=True)
             return None
         self._client = client
+        self.connections += 1
         return client
 
     async def _poll(self, client: PbxApi) -> bool:
