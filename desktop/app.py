@@ -132,9 +132,6 @@ class App:
         self.credentials = credentials
         self.demo_pbx: DemoPbx | None = None
         self.first_calls_shown = False
-        from desktop.services.directory import NameDirectory
-
-        self.names = NameDirectory()
         self._quit = asyncio.Event()
         self._finished = asyncio.Event()
         self._stopped = False
@@ -261,6 +258,19 @@ class App:
             account_editable=not self.demo,
         )
         self.calls = CallActions(session=self.session, window=window, settings=self.settings)
+        from desktop.features import Features
+        from desktop.resources import data_dir
+
+        self.features = Features(
+            session=self.session,
+            settings=self.settings,
+            window=window,
+            spawn=self.spawn,
+            data_dir=None if self.demo else data_dir(config_dir),
+            credentials=self.credentials,
+        )
+        undo.push_async_callback(self.features.aclose)
+        self.features.start()
         undo.callback(self.settings.subscribe(self._on_setting_changed))
         if self.options.dial:
             self.activate(self.options.dial)
@@ -357,13 +367,12 @@ class App:
     def _on_calls(self, calls: list[Any]) -> None:
         runtime.startup_done()  # connected and shown: see the module
         self.window.show_calls(calls)
+        self.features.on_calls(calls)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
 
     def _on_directory(self, directory: Directory) -> None:
-        """Show extension names beside numbers; without them the numbers still show."""
-        self.names.update_extensions(directory.extensions)
-        self.window.set_name_lookup(self.names.lookup)
+        self.features.on_directory(directory)
 
     # ------------------------------------------------------------ user actions
     def activate(self, number: str, *, dial: bool = False) -> None:
@@ -415,9 +424,8 @@ class App:
     def _on_setting_changed(self, name: str, value: Any) -> None:
         from desktop import settings as st
 
-        if name == st.POLL_INTERVAL_S.name:
-            self.session.interval = value
-        elif name == st.POPUPS_PAUSED.name:
+        self.features.on_setting_changed(name)
+        if name == st.POPUPS_PAUSED.name:
             self.tray.set_popups_paused(value)
         elif name == st.THEME.name:
             from desktop.ui.shell import theme

@@ -26,3 +26,17 @@ def cache_dir(*parts: str) -> Path:
     from desktop import APP_ID
 
     return Path(user_cache_dir(APP_ID, "IEXPBX")).joinpath(*parts)
+
+
+def data_dir(config_dir: Path | None, *parts: str) -> Path:
+    """A folder for what the app keeps for the user (phonebook copy, missed calls).
+
+    Beside the settings when --config-dir is given, else the user's data folder.
+    """
+    if config_dir is not None:
+        return Path(config_dir).joinpath("data", *parts)
+    from platformdirs import user_data_dir
+
+    from desktop import APP_ID
+
+    return Path(user_data_dir(APP_ID, "IEXPBX")).joinpath(*parts)

@@ -59,7 +59,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .errors import PbxProtocolError
+from .errors import ErrorCode, PbxProtocolError
 from .models import Contact
 from .wire import charset_of
 
@@ -162,14 +162,14 @@ def parse_phonebook(body: bytes, content_type: str | None = None) -> list[Contac
     """The contacts in a phonebook reply; raises PbxProtocolError for anything unreadable."""
     text = _decode(body, content_type)
     if not text:
-        raise PbxProtocolError(_EMPTY)
+        raise PbxProtocolError(_EMPTY, code=ErrorCode.EMPTY_REPLY)
     if text[0] in "[{":
         raise PbxProtocolError(_json_error_message(text))
     if _HTML_START.match(text):
-        raise PbxProtocolError(_web_page_message(text))
+        raise PbxProtocolError(_web_page_message(text), code=ErrorCode.WEB_PAGE)
     root = _parse_xml(text)
     if _local(root.tag).lower() == "html":
-        raise PbxProtocolError(_web_page_message(text))
+        raise PbxProtocolError(_web_page_message(text), code=ErrorCode.WEB_PAGE)
     return _contacts(root)
 
 
@@ -329,8 +329,11 @@ def _contacts(root: Element) -> list[Contact]:
             book.add(name, numbers, "" if company == name else company)
     if not book.contacts and unread and not recognised:
         shown = _local(root.tag)
+        root_name = shown if _TAG_SHOWN.fullmatch(shown) else "?"
         raise PbxProtocolError(
-            _UNRECOGNISED.format(root=shown if _TAG_SHOWN.fullmatch(shown) else "?")
+            _UNRECOGNISED.format(root=root_name),
+            code=ErrorCode.UNKNOWN_DIRECTORY_FORMAT,
+            detail=root_name,
         )
     return book.result()
 

@@ -70,7 +70,7 @@ class PhonebookService:
         return True
 
     def start(self) -> None:
-        """Refresh now and then every `refresh_every` seconds."""
+        """Refresh every `refresh_every` seconds (the first read: `refresh()` when connected)."""
         if self._timer is None or self._timer.done():
             self._timer = asyncio.get_running_loop().create_task(self._every(), name="phonebook")
 
@@ -97,8 +97,8 @@ class PhonebookService:
     # ------------------------------------------------------------ inside
     async def _every(self) -> None:
         while True:
-            await self.refresh()
             await asyncio.sleep(self.refresh_every)
+            await self.refresh()
 
     async def _read(self) -> bool:
         try:
@@ -147,7 +147,7 @@ class PhonebookService:
         before = self._problem
         self._problem = problem
         same = (before is None) == (problem is None) and (
-            problem is None or before is not None and before.code is problem.code
+            problem is None or (before is not None and before.code is problem.code)
         )
         if same or self._on_problem is None:
             return

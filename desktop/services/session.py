@@ -30,7 +30,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Protocol, TypeVar
 
-from desktop.pbx.errors import PbxAuthError, PbxConnectionError, PbxError, PbxInputError
+from desktop.pbx.errors import (
+    ErrorCode,
+    PbxAuthError,
+    PbxConnectionError,
+    PbxError,
+    PbxInputError,
+)
 from desktop.pbx.models import ActiveCall, CallRecord, Contact, Extension, Queue
 from desktop.services.connection import (
     UNEXPECTED_OPEN_PROBLEM,
@@ -65,12 +71,14 @@ class NotConnectedError(PbxConnectionError):
     """An action was asked for while there is no connection to the PBX."""
 
     title = "Not connected"
+    default_code = ErrorCode.NOT_CONNECTED
 
 
 class ConnectionRenewedError(PbxConnectionError):
     """The connection was replaced (new settings, resume) while an action used it."""
 
     title = "Connection renewed"
+    default_code = ErrorCode.CONNECTION_RENEWED
 
 
 class PbxApi(Protocol):

@@ -785,6 +785,13 @@ def test_entries_none_of_which_can_be_read_are_an_unrecognised_format(xml: str, 
         "The PBX's phonebook is in a directory format that is not recognised "
         f"(its root element is <{root}>)."
     )
+    from desktop.pbx import ErrorCode, PbxProtocolError
+    from desktop.pbx.phonebook import parse_phonebook
+
+    with pytest.raises(PbxProtocolError) as caught:
+        parse_phonebook(xml.encode())
+    assert caught.value.code is ErrorCode.UNKNOWN_DIRECTORY_FORMAT  # worded in the UI by code
+    assert caught.value.detail == root
 
 
 @pytest.mark.parametrize(

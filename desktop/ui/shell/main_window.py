@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
     retry_requested = Signal()
     # The window just went to the tray for the first time: tell the user it keeps running.
     kept_running_in_tray = Signal()
+    # Someone can see the window (shown and not minimised) or no longer can.
+    watched_changed = Signal(bool)
 
     def __init__(self, *, badge: str = "", parent: QWidget | None = None) -> None:
         """`badge`: a word shown beside the connection state and in the title ("DEMO")."""
@@ -361,7 +363,21 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._render_state()
+        elif event.type() == QEvent.Type.WindowStateChange:
+            self.watched_changed.emit(self.is_watched())
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.watched_changed.emit(self.is_watched())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.watched_changed.emit(False)
+
+    def is_watched(self) -> bool:
+        """Shown and not minimised: someone may be looking at it."""
+        return self.isVisible() and not self.isMinimized()
 
     def _find_call(self) -> None:
         self.show_tab("calls")

@@ -1,0 +1,207 @@
+"""Wiring the receptionist's features to the session: names, phonebook, incoming calls, polling.
+
+`Features` is created by `App.start()` once the window and the session exist. It owns the
+Qt-free services that live beside the session (`PhonebookService`, `IncomingCalls`, the
+webhook receiver) and connects their results to the widgets. Nothing here talks to the
+PBX except through the session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import settings as st
+from desktop.services.live_calls import IncomingCalls, poll_interval
+from desktop.services.phonebook import PhonebookIndex
+from desktop.services.phonebook_service import PhonebookService
+
+if TYPE_CHECKING:
+    from desktop.credentials import CredentialStore
+    from desktop.pbx import PbxError
+    from desktop.pbx.models import ActiveCall
+    from desktop.pbx.webhook import WebhookHangup, WebhookReceiver, WebhookStart
+    from desktop.services.calls import CallEvent
+    from desktop.services.session import Directory, Session
+    from desktop.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Features"]
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], object]
+# The webhook receiver's secret key lives in the keyring under this "account".
+WEBHOOK_KEY_ACCOUNT = ("webhook-key", "this-computer")
+
+
+class Features:
+    """The services beside the session, and their results shown in the window."""
+
+    def __init__(
+        self,
+        *,
+        session: Session,
+        settings: st.Settings,
+        window: MainWindow,
+        spawn: Spawn,
+        data_dir: Path | None,
+        credentials: CredentialStore | None = None,
+    ) -> None:
+        self.session = session
+        self.credentials = credentials
+        self.settings = settings
+        self.window = window
+        self._spawn = spawn
+        self._watched = window.is_watched()
+        self._queue_names: dict[str, str] = {}
+        self._phonebook_connection = 0  # the connection the phonebook was last read on
+        self.call_event_listeners: list[Callable[[list[CallEvent]], None]] = []
+        self.webhooks: WebhookReceiver | None = None
+        self.phonebook = PhonebookService(
+            session.phone_directory,
+            store=data_dir / "phonebook.json" if data_dir is not None else None,
+            country=settings.get(st.COUNTRY),
+            on_index=self._on_phonebook,
+            on_problem=self._on_phonebook_problem,
+            refresh_every=60.0 * settings.get(st.PHONEBOOK_REFRESH_MIN),
+        )
+        self.incoming = IncomingCalls(self._on_call_events)
+        self.incoming.set_me(settings.get(st.EXTENSION), ())
+        window.watched_changed.connect(self._on_watched)
+        window.set_queue_lookup(self._queue_names.get)
+
+    # ------------------------------------------------------------ life cycle
+    def start(self) -> None:
+        """Show the phonebook kept on disk at once; then read the PBX's as it answers."""
+        self.phonebook.load_saved()
+        self.phonebook.start()
+        if self.settings.get(st.WEBHOOK_ENABLED):
+            self._spawn(self.start_webhooks())
+
+    async def aclose(self) -> None:
+        await self.phonebook.aclose()
+        if self.webhooks is not None:
+            await self.webhooks.stop()
+            self.webhooks = None
+
+    # ------------------------------------------------------------ session → features
+    def on_calls(self, calls: list[ActiveCall]) -> None:
+        """Every poll: who is calling me, and how soon to poll again."""
+        connection = self.session.connections
+        self.incoming.snapshot(calls, connection)
+        self._adjust_polling(bool(calls))
+        if connection != self._phonebook_connection:  # connected (again): read it now
+            self._phonebook_connection = connection
+            self._spawn(self.phonebook.refresh())
+
+    def on_directory(self, directory: Directory) -> None:
+        self._queue_names = {q.number: q.name for q in directory.queues if q.name.strip()}
+        self.window.set_queue_lookup(self._queue_names.get)
+        self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
+        self.phonebook.set_extensions(directory.extensions)
+
+    def on_setting_changed(self, name: str) -> None:
+        if name == st.EXTENSION.name:
+            self.incoming.set_me(self.settings.get(name), self.session.directory.queues)
+        elif name in (st.POLL_INTERVAL_S.name, st.IDLE_POLL_INTERVAL_S.name):
+            self._adjust_polling(bool(self.session.calls))
+        elif name == st.PHONEBOOK_REFRESH_MIN.name:
+            self.phonebook.refresh_every = 60.0 * self.settings.get(name)
+
+    # ------------------------------------------------------------ phonebook
+    def name_of(self, number: str) -> str | None:
+        """The caller's name, from the phonebook and the extensions."""
+        entry = self.phonebook.index.lookup(number)
+        return entry.name if entry is not None else None
+
+    def _on_phonebook(self, index: PhonebookIndex) -> None:
+        self.window.set_name_lookup(self.name_of)
+
+    def _on_phonebook_problem(self, problem: PbxError | None) -> None:
+        from desktop.pbx import ErrorCode, PbxConnectionError
+
+        if problem is None or isinstance(problem, PbxConnectionError):
+            return  # the connection's own state says it: no second banner
+        if problem.code is ErrorCode.AUTH_REJECTED:
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop.ui.common.error_text import error_text
+
+        if self.phonebook.contacts:
+            text = QCoreApplication.translate(
+                "App", "The phonebook could not be refreshed ({error}); the last good copy is used."
+            )
+        else:
+            text = QCoreApplication.translate("App", "The phonebook could not be read: {error}")
+        self.window.show_banner(text.format(error=error_text(problem)), "warning")
+
+    # ------------------------------------------------------------ incoming calls
+    def _on_call_events(self, events: list[CallEvent]) -> None:
+        for listener in self.call_event_listeners:
+            try:
+                listener(events)
+            except Exception:
+                log.exception("A call-event listener failed")
+
+    async def start_webhooks(self) -> None:
+        """Listen for the PBX's call webhooks (faster than polling), if the user wants it."""
+        from desktop.pbx import PbxError
+        from desktop.pbx.webhook import WebhookReceiver, new_key
+
+        try:
+            receiver = WebhookReceiver(
+                self.settings.get(st.WEBHOOK_ADDRESS),
+                self.settings.get(st.WEBHOOK_PORT),
+                await self._webhook_key(new_key),
+                self._webhook_start,
+                self._webhook_hangup,
+            )
+            await receiver.start()
+        except PbxError as exc:
+            from desktop.ui.common.error_text import error_text
+
+            self.window.show_banner(error_text(exc), "warning")
+            return
+        self.webhooks = receiver
+
+    async def _webhook_key(self, new_key: Callable[[], str]) -> str:
+        """The receiver's secret (in the keyring, so the PBX's URLs stay valid)."""
+        if self.credentials is None:
+            return new_key()  # the demo: a new key each run
+        saved = await self.credentials.load(*WEBHOOK_KEY_ACCOUNT)
+        if saved.password:
+            return saved.password
+        key = new_key()
+        stored = await self.credentials.store(*WEBHOOK_KEY_ACCOUNT, key)
+        if stored.state.is_problem:
+            await self.credentials.store(*WEBHOOK_KEY_ACCOUNT, key, remember=False)
+        return key
+
+    def _webhook_start(self, event: WebhookStart) -> None:
+        self.incoming.call_started(event.channel, event.src, event.dst, event.call_type)
+        self.session.refresh_calls()
+
+    def _webhook_hangup(self, event: WebhookHangup) -> None:
+        self.incoming.call_ended(event.channel, event.status, event.duration)
+        self.session.refresh_calls()
+
+    # ------------------------------------------------------------ polling policy
+    def _on_watched(self, watched: bool) -> None:
+        self._watched = watched
+        self._adjust_polling(bool(self.session.calls))
+
+    def _adjust_polling(self, calls_live: bool) -> None:
+        interval = poll_interval(
+            watched=self._watched,
+            calls_live=calls_live,
+            active=self.settings.get(st.POLL_INTERVAL_S),
+            idle=self.settings.get(st.IDLE_POLL_INTERVAL_S),
+        )
+        if interval != self.session.interval:
+            faster = interval < self.session.interval
+            self.session.interval = interval
+            if faster:  # shown again: fresh calls now, not at the end of a slow wait
+                self.session.refresh_calls()
