@@ -273,3 +273,14 @@ def test_export_writes_the_rows_shown_as_csv_for_excel(
 
     assert tab.export_to(str(tmp_path / "calls.xlsx"))
     assert (tmp_path / "calls.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_nothing_to_export_before_rows_are_shown(qtbot: Any, client: PbxClient) -> None:
+    tab = make_tab(qtbot)
+    assert not tab.export_button.isEnabled()
+    assert tab.summary_label.text() == "Choose a period and press Load."
+    load_yesterday(qtbot, tab, client)
+    assert tab.export_button.isEnabled()
+    qtbot.keyClicks(tab.search_edit, "no such caller anywhere")
+    assert tab.rows_shown() == 0 and not tab.export_button.isEnabled()
+    assert tab.summary_label.text().startswith("0 calls")
