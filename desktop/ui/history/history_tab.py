@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
+from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.pbx.errors import PbxError
+from desktop.pbx.errors import PbxError, PbxInputError
 from desktop.pbx.models import CallRecord
 from desktop.services.history import Column, Direction, NameFor, Outcome, format_duration
 from desktop.services.history_export import ExportWords, write_csv, write_xlsx
 from desktop.services.history_loader import FailedPiece, HistoryLoader, LoadResult
 from desktop.services.history_ranges import Piece, QuickRange, quick_range
 from desktop.services.history_summary import summarise
+from desktop.ui.account.connection_widgets import tone
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.history.history_model import HistoryModel
@@ -73,6 +74,10 @@ class HistoryTab(QWidget):
         self._period: tuple[datetime, datetime] | None = None
         self._setting_period = False
         self.tasks = TaskOwner()
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(250)
+        self._summary_timer.timeout.connect(self._update_summary)
         self.model = HistoryModel(self, name_for=name_for)
 
         # -- the period and what to ask the PBX for
@@ -350,7 +355,9 @@ class HistoryTab(QWidget):
         def on_rows(piece: Piece, records: list[CallRecord]) -> None:
             if self._loader is loader:
                 self.model.add_records(records)
-                self._update_summary()
+                # Counted over every row shown: at most a few times a second, not per day.
+                if not self._summary_timer.isActive():
+                    self._summary_timer.start()
 
         def on_progress(done: int, total: int) -> None:
             if self._loader is loader:
@@ -384,6 +391,8 @@ class HistoryTab(QWidget):
         if self._loader is loader:
             self._loader = None
             self._set_loading(False)
+            self._summary_timer.stop()
+            self._update_summary()
 
     @property
     def loading(self) -> bool:
@@ -395,7 +404,11 @@ class HistoryTab(QWidget):
         self.load_button.setEnabled(not loading)
 
     def _report(self, result: LoadResult) -> None:
-        if result.failed:
+        refused = next((f.error for f in result.failed if isinstance(f.error, PbxInputError)), None)
+        if refused is not None:
+            # What was asked for is wrong (say, the number): no day is to blame.
+            self._show_status(error_text(refused), problem=True)
+        elif result.failed:
             self._show_status(self._failure_text(result.failed), problem=True)
         elif not result.cancelled:
             self._show_status("")
@@ -410,7 +423,7 @@ class HistoryTab(QWidget):
     def _show_status(self, text: str, *, problem: bool = False) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-        self.status_label.setStyleSheet("color: palette(link);" if problem and text else "")
+        self.status_label.setStyleSheet(tone("error") if problem and text else "")
 
     # -- filters and summary ------------------------------------------------------------------
     def _apply_filters(self, *_: object) -> None:

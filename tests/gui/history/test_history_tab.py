@@ -284,3 +284,16 @@ def test_nothing_to_export_before_rows_are_shown(qtbot: Any, client: PbxClient) 
     qtbot.keyClicks(tab.search_edit, "no such caller anywhere")
     assert tab.rows_shown() == 0 and not tab.export_button.isEnabled()
     assert tab.summary_label.text().startswith("0 calls")
+
+
+def test_a_number_the_pbx_cannot_take_is_named_not_blamed_on_days(
+    qtbot: Any, client: PbxClient
+) -> None:
+    tab = make_tab(qtbot)
+    tab.set_fetch(direct_fetch(client))
+    tab.number_edit.setText("Ayşe")  # a name typed where a number goes
+    result = wait_loaded(qtbot, tab.show_range(QuickRange.LAST_7_DAYS))
+
+    assert result.failed and tab.rows_shown() == 0
+    assert tab.status_label.text() == "That is not a valid phone number."
+    assert not tab.loading and tab.load_button.isEnabled()
