@@ -180,10 +180,14 @@ class HistoryTab(QWidget):
 
         period = QHBoxLayout()
         period.addWidget(self.range_combo)
-        period.addWidget(QLabel(self.tr("From", "start of the period"), self))
-        period.addWidget(self.from_edit)
-        period.addWidget(QLabel(self.tr("To", "end of the period"), self))
-        period.addWidget(self.to_edit)
+        for text, edit in (
+            (self.tr("From", "start of the period"), self.from_edit),
+            (self.tr("To", "end of the period"), self.to_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            period.addWidget(label)
+            period.addWidget(edit)
         period.addWidget(self.number_edit, 1)
         period.addWidget(self.ivr_check)
         period.addWidget(self.load_button)
@@ -277,7 +281,7 @@ class HistoryTab(QWidget):
         return restored
 
     def retranslate(self) -> None:
-        """Model texts after the language changed (widgets are rebuilt by the window)."""
+        """Re-read the table's translated texts after the language changed."""
         self.model.retranslate()
 
     # -- the period ---------------------------------------------------------------------------

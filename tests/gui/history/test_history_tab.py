@@ -297,3 +297,26 @@ def test_a_number_the_pbx_cannot_take_is_named_not_blamed_on_days(
     assert result.failed and tab.rows_shown() == 0
     assert tab.status_label.text() == "That is not a valid phone number."
     assert not tab.loading and tab.load_button.isEnabled()
+
+
+def test_without_a_connection_load_says_so_and_asks_nothing(qtbot: Any) -> None:
+    tab = make_tab(qtbot)
+    assert tab.load() is None
+    assert tab.status_label.text() == "Connect to the PBX to load the call history."
+    assert not tab.loading and tab.rows_shown() == 0
+
+
+def test_column_layout_comes_back_as_saved(qtbot: Any) -> None:
+    tab = make_tab(qtbot)
+    header = tab.view.horizontalHeader()
+    header.moveSection(Column.OUTCOME, 1)
+    header.resizeSection(Column.TIME, 222)
+    saved = tab.header_state()
+
+    again = make_tab(qtbot)
+    assert again.restore_header_state(saved)
+    restored = again.view.horizontalHeader()
+    assert restored.visualIndex(Column.OUTCOME) == 1
+    assert restored.sectionSize(Column.TIME) == 222
+    assert not again.restore_header_state(b"not a header")
+    assert restored.visualIndex(Column.OUTCOME) == 1
