@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QDate, QDateTime, QLocale, Qt, QTime, QTimer, QTimeZone
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,22 +30,21 @@ from PySide6.QtWidgets import (
 from desktop.pbx.errors import PbxError, PbxInputError
 from desktop.pbx.models import CallRecord
 from desktop.services.history import Column, Direction, NameFor, Outcome, format_duration
-from desktop.services.history_export import ExportWords, write_csv, write_xlsx
 from desktop.services.history_loader import FailedPiece, HistoryLoader, LoadResult
 from desktop.services.history_ranges import Piece, QuickRange, quick_range
 from desktop.services.history_summary import summarise
 from desktop.ui.account.connection_widgets import tone
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
+from desktop.ui.history.export_ui import ask_export_path, save_rows
 from desktop.ui.history.history_model import HistoryModel
+from desktop.ui.history.period_pickers import day_runs, period_picker, picker_time, wall_clock
 
 __all__ = ["HistoryFetch", "HistoryTab"]
 
 # fetch(start, end, number or None, include IVR data) -> the PBX's rows for [start, end].
 HistoryFetch = Callable[[datetime, datetime, str | None, bool], Awaitable[Sequence[CallRecord]]]
 
-_PICKER_FORMAT = "yyyy-MM-dd HH:mm"
-_DATE_FORMAT = "%Y-%m-%d"
 _CONTACT_DAYS = 30
 _STRETCHED = (Column.FROM, Column.TO, Column.CUSTOM_DATA)
 
@@ -81,8 +77,8 @@ class HistoryTab(QWidget):
         self.model = HistoryModel(self, name_for=name_for)
 
         # -- the period and what to ask the PBX for
-        self.from_edit = self._picker(self.tr("Start of the period"))
-        self.to_edit = self._picker(self.tr("End of the period"))
+        self.from_edit = period_picker(self, self.tr("Start of the period"))
+        self.to_edit = period_picker(self, self.tr("End of the period"))
         self.range_combo = QComboBox(self)
         self.range_combo.setAccessibleName(self.tr("Quick period"))
         self.range_combo.addItem(self.tr("Custom period"), None)
@@ -218,16 +214,6 @@ class HistoryTab(QWidget):
         self._set_loading(False)
         self._update_summary()
 
-    def _picker(self, name: str) -> QDateTimeEdit:
-        edit = QDateTimeEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(_PICKER_FORMAT)
-        edit.setAccessibleName(name)
-        # Wall-clock time with no zone rules: a PBX time never shifts, never falls in a
-        # daylight-saving gap of this computer's zone.
-        edit.setTimeZone(QTimeZone.utc())
-        return edit
-
     def _set_resize_modes(self) -> None:
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -287,13 +273,13 @@ class HistoryTab(QWidget):
     # -- the period ---------------------------------------------------------------------------
     def period(self) -> tuple[datetime, datetime]:
         """(start, end) as the pickers show them, to the minute: what is sent to the PBX."""
-        return _naive(self.from_edit.dateTime()), _naive(self.to_edit.dateTime())
+        return picker_time(self.from_edit.dateTime()), picker_time(self.to_edit.dateTime())
 
     def _set_period(self, start: datetime, end: datetime) -> None:
         self._setting_period = True
         try:
-            self.from_edit.setDateTime(_wall_clock(start))
-            self.to_edit.setDateTime(_wall_clock(end))
+            self.from_edit.setDateTime(wall_clock(start))
+            self.to_edit.setDateTime(wall_clock(end))
         finally:
             self._setting_period = False
 
@@ -422,7 +408,7 @@ class HistoryTab(QWidget):
         reasons = dict.fromkeys(error_text(f.error) for f in failed)
         return self.tr(
             "Calls of {days} could not be loaded: {reason} Press Load to try again."
-        ).format(days=_day_runs(days), reason=" ".join(reasons))
+        ).format(days=day_runs(days), reason=" ".join(reasons))
 
     def _show_status(self, text: str, *, problem: bool = False) -> None:
         self.status_label.setText(text)
@@ -471,85 +457,16 @@ class HistoryTab(QWidget):
     # -- export -------------------------------------------------------------------------------
     def export(self) -> None:
         """Ask where, then save the calls shown as CSV or XLSX."""
-        csv_filter = self.tr("CSV for Excel (*.csv)")
-        xlsx_filter = self.tr("Excel workbook (*.xlsx)")
-        start, end = self._period or self.period()
-        suggested = f"call-history-{start:%Y%m%d}-{end:%Y%m%d}.csv"
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export call history"), suggested, f"{csv_filter};;{xlsx_filter}"
-        )
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += ".xlsx" if chosen == xlsx_filter else ".csv"
-        self.export_to(path)
+        path = ask_export_path(self, *(self._period or self.period()))
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str) -> bool:
         """Save the calls shown (filtered, in the table's order): .xlsx as a workbook, else CSV."""
-        shown = self.model.shown_indices()
-        words = self._export_words()
         try:
-            if path.lower().endswith(".xlsx"):
-                write_xlsx(path, self.model.rows, shown, words=words)
-            else:
-                write_csv(path, self.model.rows, shown, locale_name=QLocale().name(), words=words)
+            count = save_rows(path, self.model)
         except PbxError as exc:
             self._show_status(error_text(exc), problem=True)
             return False
-        self._show_status(
-            self.tr("Saved {count} calls to {file}.").format(count=len(shown), file=path)
-        )
+        self._show_status(self.tr("Saved {count} calls to {file}.").format(count=count, file=path))
         return True
-
-    def _export_words(self) -> ExportWords:
-        m = self.model
-        return ExportWords(
-            headers=(
-                self.tr("Time"),
-                self.tr("Direction"),
-                self.tr("From"),
-                self.tr("From name"),
-                self.tr("To"),
-                self.tr("To name"),
-                self.tr("Duration"),
-                self.tr("Outcome"),
-                self.tr("Queue"),
-                self.tr("Recording"),
-                self.tr("Custom data"),
-            ),
-            directions=dict(m.direction_words),
-            outcomes=dict(m.outcome_words),
-            yes=m.yes,
-            no="",
-        )
-
-
-def _day_runs(days: Sequence[date]) -> str:
-    """Dates as short runs: "2026-12-01 – 2026-12-03, 2026-12-05"."""
-    runs: list[list[date]] = []
-    for day in days:
-        if runs and runs[-1][1] + timedelta(days=1) == day:
-            runs[-1][1] = day
-        else:
-            runs.append([day, day])
-    return ", ".join(
-        first.strftime(_DATE_FORMAT)
-        if first == last
-        else f"{first.strftime(_DATE_FORMAT)} – {last.strftime(_DATE_FORMAT)}"
-        for first, last in runs
-    )
-
-
-def _wall_clock(value: datetime) -> QDateTime:
-    """A naive PBX time as the pickers hold it (UTC-tagged: no zone rules applied)."""
-    return QDateTime(
-        QDate(value.year, value.month, value.day),
-        QTime(value.hour, value.minute),
-        QTimeZone.utc(),
-    )
-
-
-def _naive(value: QDateTime) -> datetime:
-    """A picker's time back as naive PBX time, to the minute."""
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
