@@ -811,6 +811,314 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Arayan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aranan</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>Custom data</source>
+        <translation>Özel veri</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Gelen</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Giden</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Dahili</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplandı</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Meşgul</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Evet</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Hayır</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Start of the period</source>
+        <translation>Dönemin başlangıcı</translation>
+    </message>
+    <message>
+        <source>End of the period</source>
+        <translation>Dönemin sonu</translation>
+    </message>
+    <message>
+        <source>Quick period</source>
+        <translation>Hızlı dönem seçimi</translation>
+    </message>
+    <message>
+        <source>Custom period</source>
+        <translation>Özel dönem</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Bugün</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Dün</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Bu hafta</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Son 7 gün</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Bu ay</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Geçen ay</translation>
+    </message>
+    <message>
+        <source>Any number</source>
+        <translation>Tüm numaralar</translation>
+    </message>
+    <message>
+        <source>Ask the PBX only for calls from or to this number</source>
+        <translation>Santralden yalnızca bu numaradan gelen veya bu numaraya giden çağrıları iste</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <source>Include IVR data</source>
+        <translation>IVR verilerini ekle</translation>
+    </message>
+    <message>
+        <source>Also fetch what callers entered in voice menus</source>
+        <translation>Arayanların sesli menülerde tuşladıklarını da getir</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>Yü&amp;kle</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>All directions</source>
+        <translation>Tüm yönler</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Gelen</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Giden</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Dahili</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tüm sonuçlar</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplandı</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Meşgul</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Search the loaded calls</source>
+        <translation>Yüklenen çağrılarda ara</translation>
+    </message>
+    <message>
+        <source>A number, a name or custom data</source>
+        <translation>Bir numara, bir ad veya özel veri</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>Dışa &amp;aktar…</translation>
+    </message>
+    <message>
+        <source>Save the calls shown as CSV or Excel</source>
+        <translation>Gösterilen çağrıları CSV veya Excel olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Yükleme ilerlemesi</translation>
+    </message>
+    <message>
+        <source>%v of %m days</source>
+        <translation>%v / %m gün</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>İp&amp;tal</translation>
+    </message>
+    <message>
+        <source>Stop loading; the calls loaded so far stay</source>
+        <translation>Yüklemeyi durdur; şimdiye kadar yüklenen çağrılar kalır</translation>
+    </message>
+    <message>
+        <source>Call history</source>
+        <translation>Çağrı geçmişi</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <comment>start of the period</comment>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <comment>end of the period</comment>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>Connect to the PBX to load the call history.</source>
+        <translation>Çağrı geçmişini yüklemek için santrale bağlanın.</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>Dönemin sonu, başlangıcından önce.</translation>
+    </message>
+    <message>
+        <source>Loading stopped: the table holds only part of the period.</source>
+        <translation>Yükleme durduruldu: tablo dönemin yalnızca bir kısmını içeriyor.</translation>
+    </message>
+    <message>
+        <source>Calls of {days} could not be loaded: {reason} Press Load to try again.</source>
+        <translation>{days} tarihli çağrılar yüklenemedi: {reason} Yeniden denemek için Yükle’ye basın.</translation>
+    </message>
+    <message>
+        <source>Choose a period and press Load.</source>
+        <translation>Bir dönem seçip Yükle’ye basın.</translation>
+    </message>
+    <message>
+        <source>{total} calls · {answered} answered ({answered_pct}%) · {missed} missed ({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}</source>
+        <translation>{total} çağrı · {answered} cevaplandı (%{answered_pct}) · {missed} cevapsız (%{missed_pct}) · {busy} meşgul (%{busy_pct}) · ortalama konuşma {talk}</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel için CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel çalışma kitabı (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export call history</source>
+        <translation>Çağrı geçmişini dışa aktar</translation>
+    </message>
+    <message>
+        <source>Saved {count} calls to {file}.</source>
+        <translation>{count} çağrı {file} dosyasına kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Arayan</translation>
+    </message>
+    <message>
+        <source>From name</source>
+        <translation>Arayanın adı</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aranan</translation>
+    </message>
+    <message>
+        <source>To name</source>
+        <translation>Arananın adı</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>Custom data</source>
+        <translation>Özel veri</translation>
+    </message>
+</context>
+<context>
     <name>LinkMessage</name>
     <message>
         <source>This link could not be read as a phone number, so nothing was dialled:</source>

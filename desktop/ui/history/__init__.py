@@ -1,0 +1,1 @@
+"""The History tab: past calls over a period, filtered, summarised and exported."""

@@ -1,0 +1,472 @@
+"""The History tab: pick a period, load it in pieces, filter, read the summary, export.
+
+The tab does no I/O of its own: `set_fetch` hands it a coroutine function asking the PBX
+for one stretch of call history (the session's `call_records`). Big periods load a day
+per request, a few at once (`HistoryLoader`), with rows shown as each day arrives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.pbx.errors import PbxError, PbxInputError
+from desktop.pbx.models import CallRecord
+from desktop.services.history import Column, Direction, NameFor, Outcome, format_duration
+from desktop.services.history_loader import FailedPiece, HistoryLoader, LoadResult
+from desktop.services.history_ranges import Piece, QuickRange, quick_range
+from desktop.services.history_summary import summarise
+from desktop.ui.account.connection_widgets import tone
+from desktop.ui.common.error_text import error_text
+from desktop.ui.common.tasks import TaskOwner
+from desktop.ui.history.export_ui import ask_export_path, save_rows
+from desktop.ui.history.history_model import HistoryModel
+from desktop.ui.history.period_pickers import day_runs, period_picker, picker_time, wall_clock
+
+__all__ = ["HistoryFetch", "HistoryTab"]
+
+# fetch(start, end, number or None, include IVR data) -> the PBX's rows for [start, end].
+HistoryFetch = Callable[[datetime, datetime, str | None, bool], Awaitable[Sequence[CallRecord]]]
+
+_CONTACT_DAYS = 30
+_STRETCHED = (Column.FROM, Column.TO, Column.CUSTOM_DATA)
+
+
+class HistoryTab(QWidget):
+    """Call history over a chosen period; times exactly as the PBX reports them."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+        name_for: NameFor | None = None,
+        concurrency: int = 3,
+        retry_delay: float = 1.0,
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._fetch: HistoryFetch | None = None
+        self._concurrency = concurrency
+        self._retry_delay = retry_delay
+        self._loader: HistoryLoader | None = None
+        self._period: tuple[datetime, datetime] | None = None
+        self._setting_period = False
+        self.tasks = TaskOwner()
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(250)
+        self._summary_timer.timeout.connect(self._update_summary)
+        self.model = HistoryModel(self, name_for=name_for)
+
+        # -- the period and what to ask the PBX for
+        self.from_edit = period_picker(self, self.tr("Start of the period"))
+        self.to_edit = period_picker(self, self.tr("End of the period"))
+        self.range_combo = QComboBox(self)
+        self.range_combo.setAccessibleName(self.tr("Quick period"))
+        self.range_combo.addItem(self.tr("Custom period"), None)
+        for which, text in (
+            (QuickRange.TODAY, self.tr("Today")),
+            (QuickRange.YESTERDAY, self.tr("Yesterday")),
+            (QuickRange.THIS_WEEK, self.tr("This week")),
+            (QuickRange.LAST_7_DAYS, self.tr("Last 7 days")),
+            (QuickRange.THIS_MONTH, self.tr("This month")),
+            (QuickRange.LAST_MONTH, self.tr("Last month")),
+        ):
+            self.range_combo.addItem(text, which)
+        self.range_combo.activated.connect(self._on_quick_range)
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setPlaceholderText(self.tr("Any number"))
+        self.number_edit.setToolTip(self.tr("Ask the PBX only for calls from or to this number"))
+        self.number_edit.setAccessibleName(self.tr("Number"))
+        self.number_edit.setClearButtonEnabled(True)
+        self.number_edit.returnPressed.connect(self.load)
+        self.ivr_check = QCheckBox(self.tr("Include IVR data"), self)
+        self.ivr_check.setToolTip(self.tr("Also fetch what callers entered in voice menus"))
+        self.load_button = QPushButton(self.tr("&Load"), self)
+        self.load_button.setDefault(True)
+        self.load_button.clicked.connect(self.load)
+
+        # -- filters over the loaded rows
+        self.direction_combo = QComboBox(self)
+        self.direction_combo.setAccessibleName(self.tr("Direction"))
+        self.direction_combo.addItem(self.tr("All directions"), None)
+        for direction, text in (
+            (Direction.INCOMING, self.tr("Incoming")),
+            (Direction.OUTGOING, self.tr("Outgoing")),
+            (Direction.INTERNAL, self.tr("Internal")),
+        ):
+            self.direction_combo.addItem(text, direction)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setAccessibleName(self.tr("Outcome"))
+        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        for outcome, text in (
+            (Outcome.ANSWERED, self.tr("Answered")),
+            (Outcome.MISSED, self.tr("Missed")),
+            (Outcome.BUSY, self.tr("Busy")),
+            (Outcome.FAILED, self.tr("Failed")),
+        ):
+            self.outcome_combo.addItem(text, outcome)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Search the loaded calls"))
+        self.search_edit.setToolTip(self.tr("A number, a name or custom data"))
+        self.search_edit.setAccessibleName(self.tr("Search the loaded calls"))
+        self.search_edit.setClearButtonEnabled(True)
+        for combo in (self.direction_combo, self.outcome_combo):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.search_edit.textChanged.connect(self._apply_filters)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setToolTip(self.tr("Save the calls shown as CSV or Excel"))
+        self.export_button.clicked.connect(self.export)
+
+        # -- progress, problems and the summary
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Loading progress"))
+        self.progress.setFormat(self.tr("%v of %m days"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop loading; the calls loaded so far stay"))
+        self.cancel_button.clicked.connect(self.cancel_load)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Call history"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        # Every row the same height: 100,000 rows scroll without measuring each one.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.setStyleSheet("QTableView { outline: 0; }")
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setMinimumSectionSize(48)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._set_resize_modes()
+        self._fit_columns()
+        header.setSortIndicator(Column.TIME, Qt.SortOrder.DescendingOrder)
+        self.view.setSortingEnabled(True)
+
+        period = QHBoxLayout()
+        period.addWidget(self.range_combo)
+        for text, edit in (
+            (self.tr("From", "start of the period"), self.from_edit),
+            (self.tr("To", "end of the period"), self.to_edit),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            period.addWidget(label)
+            period.addWidget(edit)
+        period.addWidget(self.number_edit, 1)
+        period.addWidget(self.ivr_check)
+        period.addWidget(self.load_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.direction_combo)
+        filters.addWidget(self.outcome_combo)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.export_button)
+        loading = QHBoxLayout()
+        loading.addWidget(self.progress, 1)
+        loading.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(period)
+        layout.addLayout(filters)
+        layout.addLayout(loading)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.view, 1)
+
+        for signal in (self.from_edit.dateTimeChanged, self.to_edit.dateTimeChanged):
+            signal.connect(self._on_picker_edited)
+        for signal in (self.model.modelReset, self.model.rowsInserted):
+            signal.connect(self._update_export)
+        self._update_export()
+        self._set_period(*quick_range(QuickRange.TODAY, self._now()))
+        self.range_combo.setCurrentIndex(self.range_combo.findData(QuickRange.TODAY))
+        self._set_loading(False)
+        self._update_summary()
+
+    def _set_resize_modes(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in _STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def _fit_columns(self) -> None:
+        """Short columns as wide as their longest possible text, measured once: fitting
+        them to the rows would read every one of up to 100,000 rows."""
+        m = self.model
+        samples = {
+            Column.TIME: ["2026-12-31 23:59:59"],
+            Column.DIRECTION: list(m.direction_words.values()),
+            Column.DURATION: ["10:00:00"],
+            Column.OUTCOME: list(m.outcome_words.values()),
+            Column.QUEUE: ["0000"],
+            Column.RECORDING: [m.yes, m.no],
+        }
+        cells = self.view.fontMetrics()
+        headers = self.view.horizontalHeader().fontMetrics()
+        for column, texts in samples.items():
+            title = str(m.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                max(cells.horizontalAdvance(t) for t in texts) + 16,
+                headers.horizontalAdvance(title) + 32,  # room for the sort arrow
+            )
+            self.view.setColumnWidth(column, width)
+
+    # -- wiring -------------------------------------------------------------------------------
+    def set_fetch(self, fetch: HistoryFetch | None) -> None:
+        """How to ask the PBX for call history (None while there is no connection)."""
+        self._fetch = fetch
+
+    def set_clock(self, now: Callable[[], datetime]) -> None:
+        """Where "now" comes from: the PBX's local time, naive (quick ranges are built on it)."""
+        self._now = now
+
+    def set_name_lookup(self, name_for: NameFor | None) -> None:
+        """Names beside numbers: name_for(number) -> name or None."""
+        self.model.set_name_for(name_for)
+        self._update_summary()
+
+    def header_state(self) -> bytes:
+        """Column widths and order, for the app to keep between runs."""
+        return bytes(self.view.horizontalHeader().saveState().data())
+
+    def restore_header_state(self, state: bytes) -> bool:
+        """Column widths and order as saved; False (and nothing changed) for unreadable bytes."""
+        restored = self.view.horizontalHeader().restoreState(QByteArray(state))
+        self._set_resize_modes()
+        return restored
+
+    def retranslate(self) -> None:
+        """Re-read the table's translated texts after the language changed."""
+        self.model.retranslate()
+
+    # -- the period ---------------------------------------------------------------------------
+    def period(self) -> tuple[datetime, datetime]:
+        """(start, end) as the pickers show them, to the minute: what is sent to the PBX."""
+        return picker_time(self.from_edit.dateTime()), picker_time(self.to_edit.dateTime())
+
+    def _set_period(self, start: datetime, end: datetime) -> None:
+        self._setting_period = True
+        try:
+            self.from_edit.setDateTime(wall_clock(start))
+            self.to_edit.setDateTime(wall_clock(end))
+        finally:
+            self._setting_period = False
+
+    def _on_picker_edited(self, *_: object) -> None:
+        if not self._setting_period:
+            self.range_combo.setCurrentIndex(0)  # the user's own period
+
+    def _on_quick_range(self, index: int) -> None:
+        which = self.range_combo.itemData(index)
+        if isinstance(which, QuickRange):
+            self.show_range(which)
+
+    def show_range(self, which: QuickRange) -> asyncio.Task[LoadResult | None] | None:
+        """Set the pickers to a quick range around the PBX's "now" and load it."""
+        self._set_period(*quick_range(which, self._now()))
+        self.range_combo.setCurrentIndex(self.range_combo.findData(which))
+        return self.load()
+
+    def show_number(self, number: str) -> asyncio.Task[LoadResult | None] | None:
+        """Calls from or to `number` over the last 30 days (History from another tab)."""
+        start, end = quick_range(QuickRange.TODAY, self._now())
+        start -= timedelta(days=_CONTACT_DAYS - 1)
+        self._set_period(start, end)
+        self.range_combo.setCurrentIndex(0)
+        self.number_edit.setText(number.strip())
+        self.direction_combo.setCurrentIndex(0)
+        self.outcome_combo.setCurrentIndex(0)
+        self.search_edit.clear()
+        return self.load()
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self) -> asyncio.Task[LoadResult | None] | None:
+        """Load the period the pickers show (a load under way is cancelled first)."""
+        fetch = self._fetch
+        if fetch is None:
+            self._show_status(self.tr("Connect to the PBX to load the call history."))
+            return None
+        start, end = self.period()
+        if end < start:
+            self._show_status(self.tr("The end of the period is before its start."))
+            return None
+        self.cancel_load()
+        number = self.number_edit.text().strip() or None
+        ivr_data = self.ivr_check.isChecked()
+
+        def fetch_piece(first: datetime, last: datetime) -> Awaitable[Sequence[CallRecord]]:
+            return fetch(first, last, number, ivr_data)
+
+        loader = HistoryLoader(
+            fetch_piece, concurrency=self._concurrency, retry_delay=self._retry_delay
+        )
+        self._loader = loader
+        self._period = (start, end)
+        self.model.clear()
+        self._show_status("")
+        self._set_loading(True)
+        self._update_summary()
+        return self.tasks.spawn(self._run(loader, start, end))
+
+    async def _run(
+        self, loader: HistoryLoader, start: datetime, end: datetime
+    ) -> LoadResult | None:
+        def on_rows(piece: Piece, records: list[CallRecord]) -> None:
+            if self._loader is loader:
+                self.model.add_records(records)
+                # Counted over every row shown: at most a few times a second, not per day.
+                if not self._summary_timer.isActive():
+                    self._summary_timer.start()
+
+        def on_progress(done: int, total: int) -> None:
+            if self._loader is loader:
+                self.progress.setRange(0, max(1, total))
+                self.progress.setValue(done)
+
+        try:
+            result = await loader.run(start, end, on_rows, on_progress)
+        except PbxError as exc:
+            if self._loader is loader:
+                self._finish(loader)
+                self._show_status(error_text(exc), problem=True)
+            return None
+        if self._loader is loader:
+            self._finish(loader)
+            self._report(result)
+        return result
+
+    def cancel_load(self) -> None:
+        """Stop loading: no further request is sent; the rows loaded so far stay."""
+        loader = self._loader
+        if loader is None:
+            return
+        loader.cancel()
+        self._finish(loader)
+        self._show_status(
+            self.tr("Loading stopped: the table holds only part of the period."), problem=True
+        )
+
+    def _finish(self, loader: HistoryLoader) -> None:
+        if self._loader is loader:
+            self._loader = None
+            self._set_loading(False)
+            self._summary_timer.stop()
+            self._update_summary()
+
+    @property
+    def loading(self) -> bool:
+        return self._loader is not None
+
+    def _set_loading(self, loading: bool) -> None:
+        self.progress.setVisible(loading)
+        self.cancel_button.setVisible(loading)
+        self.load_button.setEnabled(not loading)
+
+    def _report(self, result: LoadResult) -> None:
+        refused = next((f.error for f in result.failed if isinstance(f.error, PbxInputError)), None)
+        if refused is not None:
+            # What was asked for is wrong (say, the number): no day is to blame.
+            self._show_status(error_text(refused), problem=True)
+        elif result.failed:
+            self._show_status(self._failure_text(result.failed), problem=True)
+        elif not result.cancelled:
+            self._show_status("")
+
+    def _failure_text(self, failed: Sequence[FailedPiece]) -> str:
+        days = sorted({f.piece.start.date() for f in failed})
+        reasons = dict.fromkeys(error_text(f.error) for f in failed)
+        return self.tr(
+            "Calls of {days} could not be loaded: {reason} Press Load to try again."
+        ).format(days=day_runs(days), reason=" ".join(reasons))
+
+    def _show_status(self, text: str, *, problem: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+        self.status_label.setStyleSheet(tone("error") if problem and text else "")
+
+    # -- filters and summary ------------------------------------------------------------------
+    def _apply_filters(self, *_: object) -> None:
+        direction = self.direction_combo.currentData()
+        outcome = self.outcome_combo.currentData()
+        self.model.set_filters(
+            None if direction is None else {direction},
+            None if outcome is None else {outcome},
+            self.search_edit.text(),
+        )
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        if self._period is None:
+            self.summary_label.setText(self.tr("Choose a period and press Load."))
+            return
+        shown = self.model.shown_indices()
+        s = summarise(self.model.rows, shown, *self._period)
+        self.summary_label.setText(
+            self.tr(
+                "{total} calls · {answered} answered ({answered_pct}%) · {missed} missed "
+                "({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}"
+            ).format(
+                total=s.total,
+                answered=s.answered,
+                answered_pct=round(100 * s.rate(Outcome.ANSWERED)),
+                missed=s.missed,
+                missed_pct=round(100 * s.rate(Outcome.MISSED)),
+                busy=s.busy,
+                busy_pct=round(100 * s.rate(Outcome.BUSY)),
+                talk=format_duration(s.average_talk),
+            )
+        )
+
+    def _update_export(self, *_: object) -> None:
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+
+    def rows_shown(self) -> int:
+        return self.model.rowCount()
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self) -> None:
+        """Ask where, then save the calls shown as CSV or XLSX."""
+        path = ask_export_path(self, *(self._period or self.period()))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Save the calls shown (filtered, in the table's order): .xlsx as a workbook, else CSV."""
+        try:
+            count = save_rows(path, self.model)
+        except PbxError as exc:
+            self._show_status(error_text(exc), problem=True)
+            return False
+        self._show_status(self.tr("Saved {count} calls to {file}.").format(count=count, file=path))
+        return True
