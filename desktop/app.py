@@ -267,6 +267,7 @@ class App:
             window=window,
             spawn=self.spawn,
             data_dir=None if self.demo else data_dir(config_dir),
+            ui_state=self.ui_state,
             credentials=self.credentials,
         )
         undo.push_async_callback(self.features.aclose)

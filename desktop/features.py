@@ -19,12 +19,18 @@ from desktop.services.phonebook import PhonebookIndex
 from desktop.services.phonebook_service import PhonebookService
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QWidget
+
     from desktop.credentials import CredentialStore
     from desktop.pbx import PbxError
     from desktop.pbx.models import ActiveCall
     from desktop.pbx.webhook import WebhookHangup, WebhookReceiver, WebhookStart
     from desktop.services.calls import CallEvent
     from desktop.services.session import Directory, Session
+    from desktop.settings import UiState
+    from desktop.ui.history.history_tab import HistoryTab
     from desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -32,6 +38,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Features"]
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
+HISTORY_HEADER_KEY = "history/header"
 # The webhook receiver's secret key lives in the keyring under this "account".
 WEBHOOK_KEY_ACCOUNT = ("webhook-key", "this-computer")
 
@@ -47,10 +54,16 @@ class Features:
         window: MainWindow,
         spawn: Spawn,
         data_dir: Path | None,
+        ui_state: UiState,
         credentials: CredentialStore | None = None,
     ) -> None:
         self.session = session
         self.credentials = credentials
+        self.ui_state = ui_state
+        # Pages are made the first time they are opened: start-up shows the calls only.
+        self._pages: dict[str, QWidget] = {}
+        self._page_makers: dict[str, Callable[[], QWidget]] = {"history": self._make_history}
+        self.history: HistoryTab | None = None
         self.settings = settings
         self.window = window
         self._spawn = spawn
@@ -71,6 +84,7 @@ class Features:
         self.incoming.set_me(settings.get(st.EXTENSION), ())
         window.watched_changed.connect(self._on_watched)
         window.set_queue_lookup(self._queue_names.get)
+        window.tabs.currentChanged.connect(lambda _: self.page(window.current_tab()))
 
     # ------------------------------------------------------------ life cycle
     def start(self) -> None:
@@ -81,6 +95,9 @@ class Features:
             self._spawn(self.start_webhooks())
 
     async def aclose(self) -> None:
+        if self.history is not None:
+            self.ui_state.set_bytes(HISTORY_HEADER_KEY, self.history.header_state())
+            self.history.tasks.cancel_all()
         await self.phonebook.aclose()
         if self.webhooks is not None:
             await self.webhooks.stop()
@@ -110,6 +127,50 @@ class Features:
         elif name == st.PHONEBOOK_REFRESH_MIN.name:
             self.phonebook.refresh_every = 60.0 * self.settings.get(name)
 
+    # ------------------------------------------------------------ pages
+    def page(self, name: str) -> QWidget | None:
+        """The real page for tab `name`, made and put in place on first use."""
+        if name in self._pages:
+            return self._pages[name]
+        make = self._page_makers.get(name)
+        if make is None:
+            return None
+        page = self._pages[name] = make()
+        self.window.set_tab_page(name, page)
+        return page
+
+    def show_history(self, number: str) -> None:
+        """History for one number over the last 30 days (from a popup, a contact, a call)."""
+        self.page("history")
+        assert self.history is not None
+        self.window.show_tab("history")
+        self.window.bring_to_front()
+        self.history.show_number(number)
+
+    def pbx_now(self) -> datetime:
+        """Now on the PBX's clock (naive), as call history's times are written."""
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.settings.get(st.PBX_TIMEZONE))
+        return datetime.now(zone).replace(tzinfo=None)
+
+    def _make_history(self) -> QWidget:
+        from desktop.ui.history.history_tab import HistoryTab
+
+        session = self.session
+        tab = HistoryTab(self.window, now=self.pbx_now, name_for=self.name_of)
+        tab.set_fetch(
+            lambda start, end, number, ivr: session.call_records(
+                start, end, number=number, ivr_data=ivr
+            )
+        )
+        header = self.ui_state.get_bytes(HISTORY_HEADER_KEY)
+        if header:
+            tab.restore_header_state(header)
+        self.history = tab
+        return tab
+
     # ------------------------------------------------------------ phonebook
     def name_of(self, number: str) -> str | None:
         """The caller's name, from the phonebook and the extensions."""
@@ -118,6 +179,8 @@ class Features:
 
     def _on_phonebook(self, index: PhonebookIndex) -> None:
         self.window.set_name_lookup(self.name_of)
+        if self.history is not None:
+            self.history.set_name_lookup(self.name_of)
 
     def _on_phonebook_problem(self, problem: PbxError | None) -> None:
         from desktop.pbx import ErrorCode, PbxConnectionError

@@ -94,6 +94,14 @@
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
+    <message>
+        <source>The phonebook could not be refreshed ({error}); the last good copy is used.</source>
+        <translation>Rehber yenilenemedi ({error}); son sağlam kopya kullanılıyor.</translation>
+    </message>
+    <message>
+        <source>The phonebook could not be read: {error}</source>
+        <translation>Rehber okunamadı: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -1160,6 +1168,18 @@ Geçerlilik sonu: {2}</translation>
         <translation>Geç&amp;miş</translation>
     </message>
     <message>
+        <source>Operator panel</source>
+        <translation>Operatör paneli</translation>
+    </message>
+    <message>
+        <source>Every extension and queue will be shown here.</source>
+        <translation>Tüm dahililer ve kuyruklar burada gösterilecek.</translation>
+    </message>
+    <message>
+        <source>&amp;Operator panel</source>
+        <translation>&amp;Operatör paneli</translation>
+    </message>
+    <message>
         <source>Calls in progress (Ctrl+1)</source>
         <translation>Süren çağrılar (Ctrl+1)</translation>
     </message>
@@ -1170,6 +1190,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Call history (Ctrl+3)</source>
         <translation>Çağrı geçmişi (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Extensions and queues at a glance (Ctrl+4)</source>
+        <translation>Dahililer ve kuyruklar bir bakışta (Ctrl+4)</translation>
     </message>
     <message>
         <source>&amp;Dial…</source>

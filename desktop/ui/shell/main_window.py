@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TAB_NAMES = ("calls", "phonebook", "history")
+TAB_NAMES = ("calls", "phonebook", "history", "panel")
 STATES = ("connecting", "online", "offline")
 _STATUS_MESSAGE_MS = 6000
 _MAX_STATE_DETAIL = 90
@@ -99,9 +99,16 @@ class MainWindow(QMainWindow):
             EmptyState(self.tr("History"), self.tr("Past calls will be listed here.")),
             self.tr("H&istory"),
         )
+        self.tabs.addTab(
+            EmptyState(
+                self.tr("Operator panel"), self.tr("Every extension and queue will be shown here.")
+            ),
+            self.tr("&Operator panel"),
+        )
         self.tabs.setTabToolTip(0, self.tr("Calls in progress (Ctrl+1)"))
         self.tabs.setTabToolTip(1, self.tr("The PBX phonebook (Ctrl+2)"))
         self.tabs.setTabToolTip(2, self.tr("Call history (Ctrl+3)"))
+        self.tabs.setTabToolTip(3, self.tr("Extensions and queues at a glance (Ctrl+4)"))
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
         self._dial_dialog.activateWindow()
 
     def show_tab(self, name: str) -> None:
-        """ "calls" | "phonebook" | "history"."""
+        """ "calls" | "phonebook" | "history" | "panel"."""
         if name not in TAB_NAMES:
             log.warning("Unknown tab %r", name)
             return
@@ -276,7 +283,12 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self._find_call)
 
-        tab_titles = (self.tr("&Calls"), self.tr("&Phonebook"), self.tr("&History"))
+        tab_titles = (
+            self.tr("&Calls"),
+            self.tr("&Phonebook"),
+            self.tr("&History"),
+            self.tr("&Operator panel"),
+        )
         self.tab_actions: dict[str, QAction] = {}
         for number, (name, title) in enumerate(zip(TAB_NAMES, tab_titles, strict=True), 1):
             action = QAction(title, self)

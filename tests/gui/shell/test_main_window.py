@@ -108,7 +108,7 @@ def test_tabs_switch_by_name_and_shortcut_actions(window):
         assert action.shortcut().toString() == keys
         action.trigger()
         assert window.current_tab() == name
-    assert window.tabs.count() == 3
+    assert window.tabs.count() == 4
 
 
 def test_menus_offer_dial_settings_quit_and_about(window, qtbot):
