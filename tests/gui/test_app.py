@@ -433,7 +433,7 @@ def test_the_language_setting_applies_from_the_start(
     settings.set(st.LANGUAGE, "tr")
     options = cli.parse_args(["--config-dir", str(tmp_path)])
     app = start(qtbot, started, App(options, credentials=CredentialStore(MemoryKeyring())))
-    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş"]
+    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş", "&Operatör paneli"]
     qtbot.waitUntil(lambda: "first_run" in app.dialogs, timeout=WAIT_MS)
     wizard = app.dialogs.get("first_run")
     assert wizard is not None
@@ -448,7 +448,7 @@ def test_the_demo_speaks_the_system_language(
 ) -> None:
     system_language.append("tr_TR")
     app = start(qtbot, started, App(cli.parse_args(["--demo"])))
-    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş"]
+    assert tab_titles(app) == ["Çağrı&lar", "&Rehber", "Geç&miş", "&Operatör paneli"]
 
 
 def test_column_widths_and_window_size_come_back_at_the_next_start(

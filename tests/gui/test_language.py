@@ -56,7 +56,7 @@ def test_turkish_window_shows_turkish_tabs_menus_and_columns(
 ) -> None:
     assert install_language("tr") == "tr"
     window = main_window(qtbot)
-    assert tab_titles(window) == ["Çağrı&lar", "&Rehber", "Geç&miş"]
+    assert tab_titles(window) == ["Çağrı&lar", "&Rehber", "Geç&miş", "&Operatör paneli"]
     assert [m.title() for m in menus(window)] == ["&Dosya", "&Görünüm", "&Yardım"]
     assert window.dial_action.text() == "&Ara…"
     model = window.calls_tab.view.model()
@@ -68,7 +68,7 @@ def test_english_window_shows_the_source_texts(qtbot: Any, install_language: Ins
     install_language("tr")
     assert install_language("en") == "en"
     window = main_window(qtbot)
-    assert tab_titles(window) == ["&Calls", "&Phonebook", "H&istory"]
+    assert tab_titles(window) == ["&Calls", "&Phonebook", "H&istory", "&Operator panel"]
     assert [m.title() for m in menus(window)] == ["&File", "&View", "&Help"]
 
 
