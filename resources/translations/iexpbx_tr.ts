@@ -1067,6 +1067,10 @@ Geçerlilik sonu: {2}</translation>
         <source>Queue</source>
         <translation>Kuyruk</translation>
     </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>Gizli numara</translation>
+    </message>
 </context>
 <context>
     <name>MissedCallsPanel</name>

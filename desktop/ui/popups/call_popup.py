@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.services.numbers import NumberRules
 
-POPUP_WIDTH = 360
+POPUP_WIDTH = 360  # at least; wider when the buttons' words need it (Turkish)
+POPUP_MAX_WIDTH = 520
 _COPIED_MS = 1500
 # What PBXs put where a caller withheld the number.
 _WITHHELD = frozenset({"", "0", "unknown", "anonymous", "restricted", "private", "<unknown>"})
@@ -69,7 +70,8 @@ class CallPopup(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWindowTitle(self.tr("Incoming call"))
-        self.setFixedWidth(POPUP_WIDTH)
+        self.setMinimumWidth(POPUP_WIDTH)
+        self.setMaximumWidth(POPUP_MAX_WIDTH)
 
         withheld = is_withheld(self.number)
         shown_number = self.number
@@ -95,7 +97,6 @@ class CallPopup(QWidget):
         caption_font = self.caption_label.font()
         caption_font.setPointSizeF(caption_font.pointSizeF() * 0.9)
         self.caption_label.setFont(caption_font)
-        self.caption_label.setEnabled(False)  # the palette's dimmed text
         top.addWidget(self.caption_label, 1)
         self.close_button = QToolButton()
         self.close_button.setText("✕")
@@ -184,7 +185,8 @@ class CallPopup(QWidget):
     # -- never the keyboard's --------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         active = QApplication.activeWindow()
-        self._focus_owner = active if active is not self else None
+        # Never another popup: they cannot take the keyboard either.
+        self._focus_owner = None if isinstance(active, CallPopup) else active
         super().showEvent(event)
 
     def hideEvent(self, event: QEvent) -> None:  # type: ignore[override]
@@ -205,7 +207,7 @@ class CallPopup(QWidget):
         button = QPushButton(text)
         # Clicking must not move the keyboard away from where the user is typing.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.clicked.connect(slot)
         return button
 

@@ -102,6 +102,8 @@ class MissedCallsModel(QAbstractTableModel):
             if column == COL_NAME:
                 return call.name
             if column == COL_NUMBER:
+                if is_withheld(call.number):
+                    return self.tr("Withheld number")
                 return self._rules.display(call.number) if self._rules else call.number
             if column == COL_QUEUE:
                 return self._queue_text(call.queue)

@@ -102,3 +102,11 @@ def test_the_tray_menu_lists_the_latest_with_call_back(qtbot, calls):
     with qtbot.waitSignal(helper.marked_seen):
         entries[3].trigger()
     assert calls.unseen_count == 0
+
+
+def test_a_withheld_caller_is_named_so_and_cannot_be_called_back(panel, calls, qtbot):
+    calls.add(missed("SIP/a", "anonymous"), "")
+    panel.refresh()
+    assert cell(panel, 0, COL_NUMBER) == "Withheld number"
+    with qtbot.assertNotEmitted(panel.call_back_requested):
+        panel.view.doubleClicked.emit(panel.model.index(0, COL_NAME))
