@@ -31,6 +31,9 @@ class CommandResult:
     ok: bool
     exit_code: int | None  # None: it never ran, or was stopped
     problem: str = ""
+    # What went wrong, for a translated message: "", "not_found", "not_allowed",
+    # "no_start", "timeout" or "exit_code" (the English `problem` is for the log).
+    reason: str = ""
 
 
 def build_argv(program: str, arguments: str, values: Mapping[str, str]) -> list[str]:
@@ -55,7 +58,7 @@ def build_argv(program: str, arguments: str, values: Mapping[str, str]) -> list[
 async def run_command(argv: list[str], timeout: float = DEFAULT_TIMEOUT) -> CommandResult:
     """Start argv without a shell and wait (without blocking the loop) for it to finish."""
     if not argv or not argv[0]:
-        return CommandResult(False, None, "No program is set.")
+        return CommandResult(False, None, "No program is set.", "not_found")
     try:
         process = await asyncio.create_subprocess_exec(
             *argv,
@@ -64,12 +67,14 @@ async def run_command(argv: list[str], timeout: float = DEFAULT_TIMEOUT) -> Comm
             stderr=subprocess.DEVNULL,
         )
     except FileNotFoundError:
-        return CommandResult(False, None, f"The program {argv[0]!r} was not found.")
+        return CommandResult(False, None, f"The program {argv[0]!r} was not found.", "not_found")
     except PermissionError:
-        return CommandResult(False, None, f"The program {argv[0]!r} may not be run.")
+        return CommandResult(False, None, f"The program {argv[0]!r} may not be run.", "not_allowed")
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return CommandResult(False, None, f"The program {argv[0]!r} could not start: {reason}.")
+        return CommandResult(
+            False, None, f"The program {argv[0]!r} could not start: {reason}.", "no_start"
+        )
     try:
         async with asyncio.timeout(timeout):
             code = await process.wait()
@@ -78,8 +83,10 @@ async def run_command(argv: list[str], timeout: float = DEFAULT_TIMEOUT) -> Comm
             process.kill()
         await process.wait()
         return CommandResult(
-            False, None, f"The program {argv[0]!r} took longer than {timeout:g} s."
+            False, None, f"The program {argv[0]!r} took longer than {timeout:g} s.", "timeout"
         )
     if code != 0:
-        return CommandResult(False, code, f"The program {argv[0]!r} ended with code {code}.")
+        return CommandResult(
+            False, code, f"The program {argv[0]!r} ended with code {code}.", "exit_code"
+        )
     return CommandResult(True, 0)

@@ -131,6 +131,77 @@
     </message>
 </context>
 <context>
+    <name>CallPopup</name>
+    <message>
+        <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this popup</source>
+        <translation>Bu bildirimi kapat</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>Gizli numara</translation>
+    </message>
+    <message>
+        <source>The caller did not send a number</source>
+        <translation>Arayan numarasını göndermedi</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Bilinmeyen arayan</translation>
+    </message>
+    <message>
+        <source>Queue: {queue}</source>
+        <translation>Kuyruk: {queue}</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Geri ara</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Çağrı geçmişi</translation>
+    </message>
+    <message>
+        <source>Open in CRM</source>
+        <translation>CRM&apos;de aç</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the number</source>
+        <translation>Numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Looking up calls from the last 7 days…</source>
+        <translation>Son 7 günün çağrılarına bakılıyor…</translation>
+    </message>
+    <message>
+        <source>No calls from this number in the last 7 days</source>
+        <translation>Bu numara son 7 günde aramadı</translation>
+    </message>
+    <message>
+        <source>1 call from this number in the last 7 days</source>
+        <translation>Bu numaradan son 7 günde 1 çağrı</translation>
+    </message>
+    <message>
+        <source>{count} calls from this number in the last 7 days</source>
+        <translation>Bu numaradan son 7 günde {count} çağrı</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopyalandı</translation>
+    </message>
+</context>
+<context>
     <name>CallsModel</name>
     <message>
         <source>From</source>
@@ -1127,6 +1198,33 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>IncomingCallCommand</name>
+    <message>
+        <source>The incoming-call program&apos;s arguments have an unclosed quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The incoming-call program {program} was not found.</source>
+        <translation>Gelen çağrı programı {program} bulunamadı.</translation>
+    </message>
+    <message>
+        <source>The incoming-call program {program} may not be run.</source>
+        <translation>Gelen çağrı programı {program} için çalıştırma izni yok.</translation>
+    </message>
+    <message>
+        <source>The incoming-call program {program} did not finish in time.</source>
+        <translation>Gelen çağrı programı {program} zamanında bitmedi.</translation>
+    </message>
+    <message>
+        <source>The incoming-call program {program} ended with code {code}.</source>
+        <translation>Gelen çağrı programı {program} {code} koduyla sonlandı.</translation>
+    </message>
+    <message>
+        <source>The incoming-call program {program} could not start.</source>
+        <translation>Gelen çağrı programı {program} başlatılamadı.</translation>
+    </message>
+</context>
+<context>
     <name>LinkMessage</name>
     <message>
         <source>This link could not be read as a phone number, so nothing was dialled:</source>
@@ -1254,6 +1352,94 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Offline</source>
         <translation>Çevrimdışı</translation>
+    </message>
+</context>
+<context>
+    <name>MissedCallsMenu</name>
+    <message>
+        <source>&amp;Missed calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No missed calls</source>
+        <translation>Cevapsız çağrı yok</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Geri ara</translation>
+    </message>
+    <message>
+        <source>Show all missed calls</source>
+        <translation>Tüm cevapsız çağrıları göster</translation>
+    </message>
+    <message>
+        <source>Mark all seen</source>
+        <translation>Tümünü görüldü işaretle</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>Gizli numara</translation>
+    </message>
+</context>
+<context>
+    <name>MissedCallsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>Gizli numara</translation>
+    </message>
+</context>
+<context>
+    <name>MissedCallsPanel</name>
+    <message>
+        <source>Call back</source>
+        <translation>Geri ara</translation>
+    </message>
+    <message>
+        <source>Mark all seen</source>
+        <translation>Tümünü görüldü işaretle</translation>
+    </message>
+    <message>
+        <source>No missed calls.</source>
+        <translation>Cevapsız çağrı yok.</translation>
+    </message>
+    <message>
+        <source>1 new</source>
+        <translation>1 yeni</translation>
+    </message>
+    <message>
+        <source>{count} new</source>
+        <translation>{count} yeni</translation>
+    </message>
+</context>
+<context>
+    <name>PopupManager</name>
+    <message>
+        <source>Withheld number</source>
+        <translation>Gizli numara</translation>
+    </message>
+    <message>
+        <source>Queue: {queue}</source>
+        <translation>Kuyruk: {queue}</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Gelen çağrı</translation>
     </message>
 </context>
 <context>

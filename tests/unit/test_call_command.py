@@ -56,16 +56,19 @@ async def test_a_missing_program_is_reported_not_raised(tmp_path: Path) -> None:
     result = await run_command([str(tmp_path / "no-such-program"), "x"])
     assert not result.ok and result.exit_code is None
     assert "was not found" in result.problem
+    assert result.reason == "not_found"
 
 
 async def test_a_failing_program_is_reported() -> None:
     result = await run_command([sys.executable, "-c", "import sys; print('noise'); sys.exit(3)"])
     assert (result.ok, result.exit_code) == (False, 3)
     assert "code 3" in result.problem
+    assert result.reason == "exit_code"
 
 
 async def test_a_hanging_program_is_stopped_after_the_timeout() -> None:
     began = time.monotonic()
     result = await run_command([sys.executable, "-c", "import time; time.sleep(60)"], timeout=0.5)
     assert not result.ok and "longer than 0.5 s" in result.problem
+    assert result.reason == "timeout"
     assert time.monotonic() - began < 10

@@ -1,0 +1,1 @@
+"""Incoming-call popups, the incoming-call program and the missed-calls list."""
