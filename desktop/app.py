@@ -258,7 +258,7 @@ class App:
             account_editable=not self.demo,
         )
         self.calls = CallActions(session=self.session, window=window, settings=self.settings)
-        from desktop.features import Features
+        from desktop.wiring.features import Features
         from desktop.resources import data_dir
 
         self.features = Features(

@@ -134,7 +134,7 @@
     <name>CallPopup</name>
     <message>
         <source>Incoming call</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelen çağrı</translation>
     </message>
     <message>
         <source>Close this popup</source>
@@ -1201,7 +1201,7 @@ Geçerlilik sonu: {2}</translation>
     <name>IncomingCallCommand</name>
     <message>
         <source>The incoming-call program&apos;s arguments have an unclosed quote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelen çağrı programının argümanlarında kapatılmamış bir tırnak var.</translation>
     </message>
     <message>
         <source>The incoming-call program {program} was not found.</source>
@@ -1358,7 +1358,7 @@ Geçerlilik sonu: {2}</translation>
     <name>MissedCallsMenu</name>
     <message>
         <source>&amp;Missed calls</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cevapsız çağrılar</translation>
     </message>
     <message>
         <source>No missed calls</source>

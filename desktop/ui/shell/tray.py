@@ -91,9 +91,14 @@ class Tray(QObject):
         else:
             log.info("No system tray: the main window is the way in")
 
-    def set_state(self, state: str, missed_calls: int = 0) -> None:
-        """Icon and tooltip for "online" (or "connected") | "connecting" | "offline"."""
-        self.state, self.missed_calls = state, max(0, missed_calls)
+    def set_state(self, state: str, missed_calls: int | None = None) -> None:
+        """Icon and tooltip for "online" (or "connected") | "connecting" | "offline".
+
+        `missed_calls` (unseen missed calls) stays as it was when not given.
+        """
+        if missed_calls is not None:
+            self.missed_calls = max(0, missed_calls)
+        self.state = state
         self.retry_action.setVisible(state == "offline")
         self.icon.setIcon(icons.tray_icon(state, self.missed_calls))
         lines = [APP_NAME]
@@ -116,7 +121,7 @@ class Tray(QObject):
         blocked = self.pause_action.blockSignals(True)
         self.pause_action.setChecked(paused)
         self.pause_action.blockSignals(blocked)
-        self.set_state(self.state, self.missed_calls)
+        self.set_state(self.state)
 
     def notify(self, title: str, message: str) -> None:
         """A desktop notification from the tray icon; nothing without a tray.
@@ -174,7 +179,7 @@ class Tray(QObject):
         self.tab_requested.emit(name)
 
     def _on_pause_toggled(self, paused: bool) -> None:
-        self.set_state(self.state, self.missed_calls)
+        self.set_state(self.state)
         self.popups_paused_changed.emit(paused)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

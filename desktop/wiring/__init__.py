@@ -1,0 +1,1 @@
+"""Wiring: the services beside the session connected to the widgets that show them."""
