@@ -79,18 +79,17 @@ class ExtensionTilesModel(QAbstractListModel):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        tr = QCoreApplication.translate
         self._registration = {
-            "registered": tr("OperatorPanel", "Registered"),
-            "unreachable": tr("OperatorPanel", "Unreachable"),
-            "unknown": tr("OperatorPanel", "Not monitored"),
+            "registered": QCoreApplication.translate("OperatorPanel", "Registered"),
+            "unreachable": QCoreApplication.translate("OperatorPanel", "Unreachable"),
+            "unknown": QCoreApplication.translate("OperatorPanel", "Not monitored"),
         }
-        self._lagged = tr("OperatorPanel", "Lagged, {ms} ms")
-        self._latency = tr("OperatorPanel", "{ms} ms")
-        self._free = tr("OperatorPanel", "Free")
-        self._ringing = tr("OperatorPanel", "Ringing: {party}")
-        self._talking = tr("OperatorPanel", "Talking with {party}")
-        self._unknown_party = tr("OperatorPanel", "unknown number")
+        self._lagged = QCoreApplication.translate("OperatorPanel", "Lagged, {ms} ms")
+        self._latency = QCoreApplication.translate("OperatorPanel", "{ms} ms")
+        self._free = QCoreApplication.translate("OperatorPanel", "Free")
+        self._ringing = QCoreApplication.translate("OperatorPanel", "Ringing: {party}")
+        self._talking = QCoreApplication.translate("OperatorPanel", "Talking with {party}")
+        self._unknown_party = QCoreApplication.translate("OperatorPanel", "unknown number")
 
     def retranslate(self) -> None:
         """Re-read translated texts after the language changed."""
