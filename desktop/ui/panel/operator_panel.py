@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +64,13 @@ class TilesView(QListView):
         delegate = self.itemDelegate()
         if isinstance(delegate, TileDelegate):
             narrowest = delegate.tile_size(self.font()).width()
-            room = self.viewport().width() - _TILE_SPACING
+            # As QListView lays out a wrapping grid: always leaving room for the vertical
+            # scroll bar (else the tiles' width and the bar would switch each other on and
+            # off), with `spacing` before each tile and one pixel to spare.
+            scroll_bar = self.style().pixelMetric(
+                QStyle.PixelMetric.PM_ScrollBarExtent, None, self.verticalScrollBar()
+            )
+            room = self.maximumViewportSize().width() - scroll_bar - _TILE_SPACING - 1
             columns = max(1, room // (narrowest + _TILE_SPACING))
             width = max(narrowest, room // columns - _TILE_SPACING)
             if width != delegate.width:

@@ -40,12 +40,17 @@ class QueueCard(QFrame):
         self.members = QLabel(self)
         self.members.setTextFormat(Qt.TextFormat.RichText)
         self.members.setWordWrap(True)
+        # Callers above, members below: a rule keeps the two lists of numbers apart.
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(3)
-        for label in (self.title, self.waiting, self.callers, self.members):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            layout.addWidget(label)
+        for widget in (self.title, self.waiting, self.callers, rule, self.members):
+            if isinstance(widget, QLabel):
+                widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(widget)
 
     def set_texts(self, title: str, waiting: str, callers: str, members: str) -> None:
         """Change only what changed (a label re-lays itself out on every setText)."""

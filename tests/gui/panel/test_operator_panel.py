@@ -181,6 +181,22 @@ def test_arrow_keys_move_between_tiles_and_down_leaves_the_filter_box(
     assert panel.current_number() == EXTENSIONS[columns].number
 
 
+def test_tiles_fill_the_width_and_settle(panel: OperatorPanel, qtbot: Any) -> None:
+    extensions = many_extensions(12)
+    panel.update_state(extensions, QUEUES, [])
+    qtbot.wait(50)
+    view = panel.view
+    widths = {panel.delegate.width}
+    for _ in range(3):  # a tile width that toggles the scroll bar would change each pass
+        qtbot.wait(20)
+        widths.add(panel.delegate.width)
+    assert len(widths) == 1
+    assert not view.verticalScrollBar().isVisible()  # 12 tiles fit in 1000 x 600
+    rights = [view.visualRect(panel.proxy.index(r, 0)).right() for r in range(12)]
+    gap = view.viewport().width() - max(rights)
+    assert 0 < gap < panel.delegate.tile_size(view.font()).width() // 4
+
+
 def many_extensions(count: int) -> list[Extension]:
     return [Extension(str(2000 + i), f"Person {i}", "OK (5 ms)", True, 5) for i in range(count)]
 
