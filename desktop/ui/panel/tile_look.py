@@ -103,7 +103,7 @@ class TileDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _ModelIndex) -> None:
         palette = option.palette
-        widget: QWidget | None = option.widget  # type: ignore[assignment]
+        widget: QWidget | None = option.widget
         dark = is_dark(palette)
         kind = index.data(KIND_ROLE) or "offline"
         background, accent = state_colours(kind, dark)
