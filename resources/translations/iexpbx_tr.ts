@@ -1428,6 +1428,77 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>OperatorPanel</name>
+    <message>
+        <source>Find an extension by name or number</source>
+        <translation>Dahiliyi adına veya numarasına göre bul</translation>
+    </message>
+    <message>
+        <source>Show only extensions whose name or number contains this text</source>
+        <translation>Yalnızca adı veya numarası bu metni içeren dahilileri göster</translation>
+    </message>
+    <message>
+        <source>Find an extension</source>
+        <translation>Dahili bul</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Aramayı temizle</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Dahililer</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between extensions; Enter calls the chosen one.</source>
+        <translation>Ok tuşları dahililer arasında gezinir; Enter seçilen dahiliyi arar.</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Kuyruklar</translation>
+    </message>
+    <message>
+        <source>No extension matches “{query}”</source>
+        <translation>“{query}” ile eşleşen dahili yok</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Kayıtlı</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Ulaşılamıyor</translation>
+    </message>
+    <message>
+        <source>Not monitored</source>
+        <translation>İzlenmiyor</translation>
+    </message>
+    <message>
+        <source>Lagged, {ms} ms</source>
+        <translation>Gecikmeli, {ms} ms</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Boşta</translation>
+    </message>
+    <message>
+        <source>Ringing: {party}</source>
+        <translation>Çalıyor: {party}</translation>
+    </message>
+    <message>
+        <source>Talking with {party}</source>
+        <translation>{party} ile görüşüyor</translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation>bilinmeyen numara</translation>
+    </message>
+</context>
+<context>
     <name>PopupManager</name>
     <message>
         <source>Withheld number</source>
@@ -1440,6 +1511,61 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Incoming call</source>
         <translation>Gelen çağrı</translation>
+    </message>
+</context>
+<context>
+    <name>QueueBoard</name>
+    <message>
+        <source>No queues on this PBX.</source>
+        <translation>Bu santralde kuyruk yok.</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Kuyruklar</translation>
+    </message>
+    <message>
+        <source>{name} ({number})</source>
+        <translation>{name} ({number})</translation>
+    </message>
+    <message>
+        <source>No callers waiting</source>
+        <translation>Bekleyen arayan yok</translation>
+    </message>
+    <message>
+        <source>Waiting: {count} · longest {wait}</source>
+        <translation>Bekleyen: {count} · en uzun {wait}</translation>
+    </message>
+    <message>
+        <source>{caller}: waiting {wait}</source>
+        <translation>{caller}: {wait} bekliyor</translation>
+    </message>
+    <message>
+        <source>unknown number</source>
+        <translation>bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>ve {count} kişi daha</translation>
+    </message>
+    <message>
+        <source>No members</source>
+        <translation>Üye yok</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>boşta</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>çalıyor</translation>
+    </message>
+    <message>
+        <source>talking</source>
+        <translation>görüşüyor</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>ulaşılamıyor</translation>
     </message>
 </context>
 <context>

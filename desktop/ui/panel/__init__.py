@@ -1,0 +1,1 @@
+"""The operator panel: every extension as a tile, and the queues board."""

@@ -1,0 +1,166 @@
+"""The queues board: per queue its members' states, the callers waiting and the longest wait."""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.services.panel import ExtensionState, QueueState
+from desktop.ui.panel.tile_look import SYMBOLS, state_colours
+from desktop.ui.panel.tiles_model import tile_kind
+from desktop.ui.shell.theme import is_dark
+
+PartyText = Callable[[str], str]  # a number -> "Name (number)" or the number
+_CALLERS_SHOWN = 4  # more waiting callers are counted, not listed
+
+
+def wait_text(seconds: float) -> str:
+    """mm:ss (minutes run past 60: a queue wait is never hours in practice)."""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
+class QueueCard(QFrame):
+    """One queue: a title, who waits how long, and the members."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.waiting = QLabel(self)
+        self.callers = QLabel(self)
+        self.members = QLabel(self)
+        self.members.setTextFormat(Qt.TextFormat.RichText)
+        self.members.setWordWrap(True)
+        # Callers above, members below: a rule keeps the two lists of numbers apart.
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        for widget in (self.title, self.waiting, self.callers, rule, self.members):
+            if isinstance(widget, QLabel):
+                widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            layout.addWidget(widget)
+
+    def set_texts(self, title: str, waiting: str, callers: str, members: str) -> None:
+        """Change only what changed (a label re-lays itself out on every setText)."""
+        for label, text in (
+            (self.title, title),
+            (self.waiting, waiting),
+            (self.callers, callers),
+            (self.members, members),
+        ):
+            if label.text() != text:
+                label.setText(text)
+        self.callers.setVisible(bool(callers))
+
+
+class QueueBoard(QWidget):
+    """Every queue as a card; waits tick up each second between polls."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._queues: list[QueueState] = []
+        self._polled_at = 0.0
+        self._party_text: PartyText = lambda number: number
+        self.cards: list[QueueCard] = []
+        self.empty_label = QLabel(self.tr("No queues on this PBX."), self)
+        self.empty_label.setWordWrap(True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        self._layout.addWidget(self.empty_label)
+        self._layout.addStretch(1)
+        self.setAccessibleName(self.tr("Queues"))
+
+    def set_queues(self, queues: Sequence[QueueState], party_text: PartyText | None = None) -> None:
+        """Show this poll's queues; cards are added or removed only when queues are."""
+        self._queues = list(queues)
+        self._polled_at = self._clock()
+        if party_text is not None:
+            self._party_text = party_text
+        while len(self.cards) < len(self._queues):
+            card = QueueCard(self)
+            self._layout.insertWidget(len(self.cards), card)
+            self.cards.append(card)
+        while len(self.cards) > len(self._queues):
+            card = self.cards.pop()
+            self._layout.removeWidget(card)
+            card.deleteLater()
+        self.empty_label.setVisible(not self._queues)
+        self._refresh()
+
+    def tick(self) -> None:
+        """Count waits up (call once a second); only queues with callers change."""
+        if any(queue.waiting for queue in self._queues):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        elapsed = max(0.0, self._clock() - self._polled_at)
+        dark = is_dark(self.palette())
+        for card, queue in zip(self.cards, self._queues, strict=True):
+            title = self.tr("{name} ({number})").format(name=queue.name, number=queue.number)
+            if not queue.name:
+                title = queue.number
+            if queue.longest_wait is None:
+                waiting = self.tr("No callers waiting")
+            else:
+                waiting = self.tr("Waiting: {count} · longest {wait}").format(
+                    count=len(queue.waiting),
+                    wait=wait_text(queue.longest_wait.total_seconds() + elapsed),
+                )
+            callers = "\n".join(
+                self.tr("{caller}: waiting {wait}").format(
+                    caller=self._party_text(call.src) or self.tr("unknown number"),
+                    wait=wait_text(call.duration.total_seconds() + elapsed),
+                )
+                for call in queue.waiting[:_CALLERS_SHOWN]
+            )
+            hidden = len(queue.waiting) - _CALLERS_SHOWN
+            if hidden > 0:
+                callers += "\n" + self.tr("and {count} more").format(count=hidden)
+            card.set_texts(title, waiting, callers, self._members_html(queue.members, dark))
+            card.setAccessibleName(title)
+
+    def _members_html(self, members: Sequence[ExtensionState], dark: bool) -> str:
+        if not members:
+            return html.escape(self.tr("No members"))
+        lines = []
+        for member in members:
+            kind = tile_kind(member)
+            _, accent = state_colours(kind, dark)
+            who = f"{member.name} ({member.number})" if member.name else member.number
+            lines.append(
+                f'<span style="color:{accent.name()}">{SYMBOLS[kind]}</span> '
+                f"{html.escape(who)} · {html.escape(self._state_word(kind))}"
+            )
+        return "<br>".join(lines)
+
+    def _state_word(self, kind: str) -> str:
+        return {
+            "free": self.tr("free"),
+            "ringing": self.tr("ringing"),
+            "talking": self.tr("talking"),
+            "offline": self.tr("unreachable"),
+        }[kind]
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The symbols' colours follow the theme; the texts follow the language.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange):
+            self.empty_label.setText(self.tr("No queues on this PBX."))
+            self.setAccessibleName(self.tr("Queues"))
+            self._refresh()
+        super().changeEvent(event)
