@@ -258,14 +258,16 @@ class App:
             account_editable=not self.demo,
         )
         self.calls = CallActions(session=self.session, window=window, settings=self.settings)
-        from desktop.wiring.features import Features
         from desktop.resources import data_dir
+        from desktop.wiring.features import Features
 
         self.features = Features(
             session=self.session,
             settings=self.settings,
             window=window,
+            tray=tray,
             spawn=self.spawn,
+            dial=self.dial_soon,
             data_dir=None if self.demo else data_dir(config_dir),
             ui_state=self.ui_state,
             credentials=self.credentials,
@@ -399,6 +401,10 @@ class App:
 
     async def hangup(self, channel: str) -> None:
         await self.calls.hangup(channel)
+
+    def dial_soon(self, number: str) -> None:
+        """Call `number` from my extension (a button that needs no dial box)."""
+        self.spawn(self.dial(number))
 
     async def dial(self, number: str) -> None:
         await self.calls.dial(number)

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from desktop.services.session import Directory, Session
     from desktop.settings import UiState
     from desktop.ui.history.history_tab import HistoryTab
+    from desktop.ui.panel.operator_panel import OperatorPanel
     from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.tray import Tray
+    from desktop.wiring.incoming import IncomingCallsUi
 
 log = logging.getLogger(__name__)
 
@@ -52,18 +55,30 @@ class Features:
         session: Session,
         settings: st.Settings,
         window: MainWindow,
+        tray: Tray,
         spawn: Spawn,
+        dial: Callable[[str], None],
         data_dir: Path | None,
         ui_state: UiState,
         credentials: CredentialStore | None = None,
     ) -> None:
         self.session = session
+        self.tray = tray
+        self.dial = dial
+        self.data_dir = data_dir
         self.credentials = credentials
         self.ui_state = ui_state
         # Pages are made the first time they are opened: start-up shows the calls only.
         self._pages: dict[str, QWidget] = {}
-        self._page_makers: dict[str, Callable[[], QWidget]] = {"history": self._make_history}
+        self._page_makers: dict[str, Callable[[], QWidget]] = {
+            "history": self._make_history,
+            "panel": self._make_panel,
+        }
         self.history: HistoryTab | None = None
+        self.panel: OperatorPanel | None = None
+        # Popups and missed calls: made just after the first paint; events wait till then.
+        self.incoming_ui: IncomingCallsUi | None = None
+        self._waiting_events: list[CallEvent] = []
         self.settings = settings
         self.window = window
         self._spawn = spawn
@@ -89,12 +104,17 @@ class Features:
     # ------------------------------------------------------------ life cycle
     def start(self) -> None:
         """Show the phonebook kept on disk at once; then read the PBX's as it answers."""
+        from PySide6.QtCore import QTimer
+
         self.phonebook.load_saved()
         self.phonebook.start()
+        QTimer.singleShot(0, self.window, self._make_incoming_ui)
         if self.settings.get(st.WEBHOOK_ENABLED):
             self._spawn(self.start_webhooks())
 
     async def aclose(self) -> None:
+        if self.incoming_ui is not None:
+            self.incoming_ui.close()
         if self.history is not None:
             self.ui_state.set_bytes(HISTORY_HEADER_KEY, self.history.header_state())
             self.history.tasks.cancel_all()
@@ -107,7 +127,13 @@ class Features:
     def on_calls(self, calls: list[ActiveCall]) -> None:
         """Every poll: who is calling me, and how soon to poll again."""
         connection = self.session.connections
+        if connection != self._phonebook_connection and self.incoming_ui is not None:
+            self.incoming_ui.keep_only(self.incoming.tracker.live_channels)
         self.incoming.snapshot(calls, connection)
+        if self.panel is not None:
+            self.panel.update_state(
+                self.session.directory.extensions, self.session.directory.queues, calls
+            )
         self._adjust_polling(bool(calls))
         if connection != self._phonebook_connection:  # connected (again): read it now
             self._phonebook_connection = connection
@@ -118,8 +144,12 @@ class Features:
         self.window.set_queue_lookup(self._queue_names.get)
         self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
         self.phonebook.set_extensions(directory.extensions)
+        if self.panel is not None:
+            self.panel.update_state(directory.extensions, directory.queues, self.session.calls)
 
     def on_setting_changed(self, name: str) -> None:
+        if self.incoming_ui is not None:
+            self.incoming_ui.apply_settings(name)
         if name == st.EXTENSION.name:
             self.incoming.set_me(self.settings.get(name), self.session.directory.queues)
         elif name in (st.POLL_INTERVAL_S.name, st.IDLE_POLL_INTERVAL_S.name):
@@ -171,6 +201,39 @@ class Features:
         self.history = tab
         return tab
 
+    def _make_panel(self) -> QWidget:
+        from desktop.ui.panel.operator_panel import OperatorPanel
+
+        panel = OperatorPanel(self.window)
+        panel.set_name_lookup(self.name_of)
+        panel.call_requested.connect(self.dial)
+        directory = self.session.directory
+        panel.update_state(directory.extensions, directory.queues, self.session.calls)
+        self.panel = panel
+        return panel
+
+    def _make_incoming_ui(self) -> None:
+        from desktop.wiring.incoming import IncomingCallsUi
+
+        if self.incoming_ui is not None:
+            return
+        self.incoming_ui = IncomingCallsUi(
+            session=self.session,
+            settings=self.settings,
+            window=self.window,
+            tray=self.tray,
+            spawn=self._spawn,
+            data_dir=self.data_dir,
+            name_of=self.name_of,
+            queue_name=self._queue_names.get,
+            dial=self.dial,
+            show_history=self.show_history,
+            pbx_now=self.pbx_now,
+        )
+        waiting, self._waiting_events = self._waiting_events, []
+        if waiting:
+            self.incoming_ui.on_events(waiting)
+
     # ------------------------------------------------------------ phonebook
     def name_of(self, number: str) -> str | None:
         """The caller's name, from the phonebook and the extensions."""
@@ -181,6 +244,8 @@ class Features:
         self.window.set_name_lookup(self.name_of)
         if self.history is not None:
             self.history.set_name_lookup(self.name_of)
+        if self.panel is not None:
+            self.panel.set_name_lookup(self.name_of)
 
     def _on_phonebook_problem(self, problem: PbxError | None) -> None:
         from desktop.pbx import ErrorCode, PbxConnectionError
@@ -203,6 +268,10 @@ class Features:
 
     # ------------------------------------------------------------ incoming calls
     def _on_call_events(self, events: list[CallEvent]) -> None:
+        if self.incoming_ui is not None:
+            self.incoming_ui.on_events(events)
+        else:
+            self._waiting_events.extend(events)
         for listener in self.call_event_listeners:
             try:
                 listener(events)

@@ -189,7 +189,7 @@ class CallPopup(QWidget):
         self._focus_owner = None if isinstance(active, CallPopup) else active
         super().showEvent(event)
 
-    def hideEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QEvent) -> None:  # type: ignore[override,unused-ignore]
         self._focus_owner = None
         super().hideEvent(event)  # type: ignore[arg-type]
 
