@@ -261,8 +261,8 @@ class RecordingPlayer(QWidget):
         )
         if not name:
             return
-        as_wav = chosen != original
         dest = Path(name)
+        as_wav = chosen == wav if chosen else dest.suffix.lower() == ".wav"
         if as_wav and dest.suffix.lower() != ".wav":
             dest = dest.with_name(dest.name + ".wav")
         self.save_to(dest, as_wav=as_wav)
@@ -305,9 +305,7 @@ class RecordingPlayer(QWidget):
         log.info("The media backend could not play a recording: %s", message)
         if not self._playing_pcm and self._play_pcm():
             return
-        self._show_error(
-            self.tr("This recording cannot be played (it may be damaged). Try Save as… WAV.")
-        )
+        self._show_error(self.tr("This recording cannot be played (it may be damaged)."))
 
     def _play_pcm(self) -> bool:
         """Decode the recording to PCM and play that instead, from the same place."""
