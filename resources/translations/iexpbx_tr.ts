@@ -1030,6 +1030,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Bu dosya oynatılabilecek bir kayıt değil.</translation>
     </message>
     <message>
+        <source>The recording cannot be played on this computer (is a sound output available?). Save as… keeps it for another player.</source>
+        <translation>Kayıt bu bilgisayarda oynatılamıyor (bir ses çıkışı var mı?). Farklı kaydet… ile başka bir oynatıcıda dinlemek için saklayabilirsiniz.</translation>
+    </message>
+    <message>
         <source>This recording cannot be played (it may be damaged).</source>
         <translation>Bu kayıt oynatılamıyor (bozuk olabilir).</translation>
     </message>

@@ -6,8 +6,18 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+    QShortcut,
+)
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSlider,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -57,6 +66,23 @@ def time_text(ms: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _media_icon(pause: bool, colour: QColor) -> QIcon:
+    """A play triangle or pause bars in `colour` (sharp at any screen scale)."""
+    pixmap = QPixmap(96, 96)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    if pause:
+        painter.drawRoundedRect(QRectF(22, 16, 18, 64), 3, 3)
+        painter.drawRoundedRect(QRectF(56, 16, 18, 64), 3, 3)
+    else:
+        painter.drawPolygon(QPolygonF([QPointF(26, 14), QPointF(82, 48), QPointF(26, 82)]))
+    painter.end()
+    return QIcon(pixmap)
+
+
 class RecordingPlayer(QWidget):
     """Plays one recording file; Space toggles playback while the player has focus.
 
@@ -89,6 +115,8 @@ class RecordingPlayer(QWidget):
         self.play_button = QToolButton()
         self.play_button.setAutoRaise(True)
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.play_button.setIconSize(QSize(24, 24))
+        self.play_button.setMinimumSize(36, 36)
         self.play_button.clicked.connect(self.toggle)
 
         self.elapsed_label = QLabel(time_text(0))
@@ -303,9 +331,16 @@ class RecordingPlayer(QWidget):
         if error == QMediaPlayer.Error.NoError or self._path is None:
             return
         log.info("The media backend could not play a recording: %s", message)
-        if not self._playing_pcm and self._play_pcm():
-            return
-        self._show_error(self.tr("This recording cannot be played (it may be damaged)."))
+        if self._playing_pcm:
+            # Even plain PCM fails: the sound output, not the recording, is the trouble.
+            self._show_error(
+                self.tr(
+                    "The recording cannot be played on this computer (is a sound output "
+                    "available?). Save as… keeps it for another player."
+                )
+            )
+        elif not self._play_pcm():
+            self._show_error(self.tr("This recording cannot be played (it may be damaged)."))
 
     def _play_pcm(self) -> bool:
         """Decode the recording to PCM and play that instead, from the same place."""
@@ -344,9 +379,9 @@ class RecordingPlayer(QWidget):
 
     def _show_state(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
-        pixmaps = QStyle.StandardPixmap
-        pixmap = pixmaps.SP_MediaPause if playing else pixmaps.SP_MediaPlay
-        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        # Drawn in the text colour: the style's own media icons are dark on a dark theme.
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.play_button.setIcon(_media_icon(playing, colour))
         text = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setText(text)
         self.play_button.setToolTip(self.tr("{action} (Space)").format(action=text))
@@ -393,8 +428,10 @@ class RecordingPlayer(QWidget):
         self.error_label.hide()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self._error:
-            self.error_label.setStyleSheet(message_style("error", self))
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_state(self.media.playbackState())
+            if self._error:
+                self.error_label.setStyleSheet(message_style("error", self))
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

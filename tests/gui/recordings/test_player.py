@@ -265,3 +265,21 @@ def test_when_the_backend_cannot_play_gsm_the_decoded_pcm_plays(qtbot: Any, tmp_
     wav_dir = Path(player.media.source().toLocalFile()).parent
     player.unload()
     assert not wav_dir.exists()
+
+
+def test_when_even_the_decoded_pcm_fails_the_player_says_why(qtbot: Any, tmp_path: Path) -> None:
+    gsm = tmp_path / "1700000000.8.gsm"
+    gsm.write_bytes(sim_recordings.recording(7, "1700000000.8", 2.0))
+    player = RecordingPlayer()
+    qtbot.addWidget(player)
+    states: list[str] = []
+    player.state_changed.connect(states.append)
+    player.load(gsm, "no sound")
+    player.play()
+    player.media.errorOccurred.emit(QMediaPlayer.Error.FormatError, "unsupported codec")
+    assert player.playing_pcm
+    player.media.errorOccurred.emit(QMediaPlayer.Error.ResourceError, "no output")
+    assert player.error_label.isVisibleTo(player)
+    assert "sound output" in player.error_label.text()
+    assert states[-1] == "error"
+    assert player.save_button.isEnabled()
