@@ -16,7 +16,7 @@ class RecordingDownloader(QObject):
     """Fetches recordings of one PBX into its cache; one download at a time."""
 
     # Bytes received so far, and the size the PBX announced (-1 when it did not say).
-    progress = Signal("qint64", "qint64")
+    progress = Signal(object, object)  # ints; Qt's int would overflow past 2 GiB
 
     def __init__(
         self, download: Download, cache: RecordingCache, parent: QObject | None = None
