@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from desktop.pbx import audio
-from desktop.pbx.errors import PbxError, PbxProtocolError
+from desktop.pbx.errors import ErrorCode, PbxError, PbxProtocolError
 
 __all__ = ["Download", "Progress", "RecordingCache", "cache_key"]
 
@@ -184,9 +184,14 @@ def _audio_kind(path: Path) -> str:
         raise _unsaved() from None
     kind = audio.sniff_recording(head)
     if kind is None or audio.looks_like_json(head[:64]):
-        raise PbxProtocolError("The PBX sent something that is not a recording.")
+        raise PbxProtocolError(
+            "The PBX sent something that is not a recording.", code=ErrorCode.NOT_A_RECORDING
+        )
     return kind
 
 
 def _unsaved() -> PbxError:
-    return PbxError("The recording could not be saved in the cache folder (is the disk full?).")
+    return PbxError(
+        "The recording could not be saved in the cache folder (is the disk full?).",
+        code=ErrorCode.RECORDING_NOT_SAVED,
+    )

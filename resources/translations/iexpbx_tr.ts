@@ -102,6 +102,10 @@
         <source>The phonebook could not be read: {error}</source>
         <translation>Rehber okunamadı: {error}</translation>
     </message>
+    <message>
+        <source>Missed calls</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Banner</name>
@@ -1566,6 +1570,132 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>unreachable</source>
         <translation>ulaşılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPane</name>
+    <message>
+        <source>Download progress</source>
+        <translation>İndirme ilerlemesi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Stop downloading this recording</source>
+        <translation>Bu kaydın indirilmesini durdur</translation>
+    </message>
+    <message>
+        <source>Recordings can be played while connected to the PBX.</source>
+        <translation>Kayıtlar santrale bağlıyken dinlenebilir.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>İndirme iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Downloading the recording…</source>
+        <translation>Kayıt indiriliyor…</translation>
+    </message>
+    <message>
+        <source>Downloading the recording… {done} of {total}</source>
+        <translation>Kayıt indiriliyor… {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Downloading the recording… {done}</source>
+        <translation>Kayıt indiriliyor… {done}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>No recording</source>
+        <translation>Kayıt yok</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Geçen süre</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Uzunluk</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Kayıttaki konum</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Oynatma hızı</translation>
+    </message>
+    <message>
+        <source>{speed}×</source>
+        <translation>{speed}×</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Hız:</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Ses düzeyi</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>&amp;Ses düzeyi:</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>&amp;Farklı kaydet…</translation>
+    </message>
+    <message>
+        <source>Save the recording as it came, or as WAV audio</source>
+        <translation>Kaydı santralden geldiği gibi ya da WAV ses dosyası olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Recording as it came (*.{ext})</source>
+        <translation>Santralden geldiği gibi kayıt (*.{ext})</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV ses dosyası (*.wav)</translation>
+    </message>
+    <message>
+        <source>Save recording as</source>
+        <translation>Kaydı farklı kaydet</translation>
+    </message>
+    <message>
+        <source>The recording could not be saved there (the folder may be full or read-only).</source>
+        <translation>Kayıt oraya kaydedilemedi (klasör dolu ya da salt okunur olabilir).</translation>
+    </message>
+    <message>
+        <source>The recording file could not be opened.</source>
+        <translation>Kayıt dosyası açılamadı.</translation>
+    </message>
+    <message>
+        <source>This file is not a recording that can be played.</source>
+        <translation>Bu dosya oynatılabilecek bir kayıt değil.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be played on this computer (is a sound output available?). Save as… keeps it for another player.</source>
+        <translation>Kayıt bu bilgisayarda oynatılamıyor (bir ses çıkışı var mı?). Farklı kaydet… ile başka bir oynatıcıda dinlemek için saklayabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played (it may be damaged).</source>
+        <translation>Bu kayıt oynatılamıyor (bozuk olabilir).</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Duraklat</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Oynat</translation>
+    </message>
+    <message>
+        <source>{action} (Space)</source>
+        <translation>{action} (Boşluk)</translation>
     </message>
 </context>
 <context>

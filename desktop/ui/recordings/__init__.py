@@ -1,0 +1,1 @@
+"""Call recordings: download with progress into the cache, and a player."""
