@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.tray import Tray
     from desktop.wiring.incoming import IncomingCallsUi
+    from desktop.wiring.recordings import HistoryRecordings
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class Features:
             "panel": self._make_panel,
         }
         self.history: HistoryTab | None = None
+        self.recordings: HistoryRecordings | None = None
         self.panel: OperatorPanel | None = None
         # Popups and missed calls: made just after the first paint; events wait till then.
         self.incoming_ui: IncomingCallsUi | None = None
@@ -118,6 +120,8 @@ class Features:
         if self.history is not None:
             self.ui_state.set_bytes(HISTORY_HEADER_KEY, self.history.header_state())
             self.history.tasks.cancel_all()
+        if self.recordings is not None:
+            self.recordings.shutdown()
         await self.phonebook.aclose()
         if self.webhooks is not None:
             await self.webhooks.stop()
@@ -199,6 +203,18 @@ class Features:
         if header:
             tab.restore_header_state(header)
         self.history = tab
+        from desktop.logging_setup import server_host
+        from desktop.resources import cache_dir
+        from desktop.wiring.recordings import HistoryRecordings
+
+        self.recordings = HistoryRecordings(
+            tab,
+            session,
+            cache_root=None if self.data_dir is None else cache_dir("recordings"),
+            host=server_host(self.settings.get(st.SERVER_URL)),
+            max_bytes=self.settings.get(st.RECORDINGS_CACHE_MB) * 1024 * 1024,
+            party_text=tab.model.party_text,
+        )
         return tab
 
     def _make_panel(self) -> QWidget:

@@ -104,7 +104,7 @@
     </message>
     <message>
         <source>Missed calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Cevapsız çağrılar</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1199,14 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Custom data</source>
         <translation>Özel veri</translation>
+    </message>
+    <message>
+        <source>Pla&amp;y recording</source>
+        <translation>Kaydı ç&amp;al</translation>
+    </message>
+    <message>
+        <source>Play the selected call&apos;s recording (Ctrl+P or double-click)</source>
+        <translation>Seçili çağrının kaydını çal (Ctrl+P veya çift tıklama)</translation>
     </message>
 </context>
 <context>

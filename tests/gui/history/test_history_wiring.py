@@ -41,3 +41,33 @@ def test_history_of_a_caller_opens_filtered_to_that_number(qtbot: Any) -> None:
         assert all(number in (r.src, r.dst) for r in rows if r is not None)
     finally:
         run(qtbot, app.shutdown())
+
+
+def test_a_recorded_call_plays_from_the_history_tab(qtbot: Any) -> None:
+    from datetime import timedelta
+
+    app = App(cli.parse_args(["--demo"]))
+    run(qtbot, app.start())
+    try:
+        qtbot.waitUntil(lambda: app.session.status.state.value == "online", timeout=WAIT_MS)
+        app.window.show_tab("history")
+        history = app.features.history
+        assert history is not None and app.features.recordings is not None
+        now = app.features.pbx_now()
+        recent = run(qtbot, app.session.call_records(now - timedelta(days=1), now))
+        number = next(r.src for r in recent if r.has_recording and len(r.src) > 6)
+        app.features.show_history(number)
+        qtbot.waitUntil(lambda: not history.loading, timeout=WAIT_MS)
+        model = history.model
+        row = next(
+            i for i in range(model.rowCount()) if (r := model.record_at(i)) and r.has_recording
+        )
+        history.view.setCurrentIndex(model.index(row, 0))
+        recordings = app.features.recordings
+        assert recordings.play_button.isEnabled()
+        recordings.play_button.click()
+        player = recordings.pane.player
+        qtbot.waitUntil(lambda: player.path is not None, timeout=WAIT_MS)
+        assert recordings.cache.get(model.record_at(row).id) is not None  # kept for next time
+    finally:
+        run(qtbot, app.shutdown())
