@@ -570,6 +570,22 @@ Geçerlilik sonu: {2}</translation>
         <translation>Bu geçerli bir dahili numara değil.</translation>
     </message>
     <message>
+        <source>Enter the dial plan&apos;s name: letters, digits and . _ @ + - only, at most 64 characters.</source>
+        <translation>Arama planının adını girin: yalnızca harf, rakam ve . _ @ + -, en çok 64 karakter.</translation>
+    </message>
+    <message>
+        <source>Enter the IVR number: letters, digits and . _ @ + - only, at most 64 characters.</source>
+        <translation>IVR numarasını girin: yalnızca harf, rakam ve . _ @ + -, en çok 64 karakter.</translation>
+    </message>
+    <message>
+        <source>An announcement is empty, longer than 500 characters, or contains a line break, a | or a brace.</source>
+        <translation>Bir anons boş, 500 karakterden uzun ya da satır sonu, | veya süslü parantez içeriyor.</translation>
+    </message>
+    <message>
+        <source>The custom data is longer than 1000 characters or contains a line break or tab.</source>
+        <translation>Özel veri 1000 karakterden uzun ya da satır sonu veya sekme içeriyor.</translation>
+    </message>
+    <message>
         <source>The folder for recordings does not exist.</source>
         <translation>Kayıtların indirileceği klasör bulunamadı.</translation>
     </message>
@@ -652,6 +668,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>The PBX rejected the user name or password.</source>
         <translation>Santral kullanıcı adını veya parolayı kabul etmedi.</translation>
+    </message>
+    <message>
+        <source>Announcement {position} is empty, longer than 500 characters, or contains a line break, a | or a brace.</source>
+        <translation>{position}. anons boş, 500 karakterden uzun ya da satır sonu, | veya süslü parantez içeriyor.</translation>
     </message>
     <message>
         <source>The PBX&apos;s phonebook is in a format the app does not know ({detail}).</source>
