@@ -88,6 +88,8 @@ class AnnouncementsModel(QAbstractTableModel):
                 return item.kind.value
         elif role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return item.text
+        elif role == Qt.ItemDataRole.ToolTipRole and item.text:
+            return item.text  # a long text is elided in its cell
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -183,6 +185,10 @@ class AnnouncementsEditor(QWidget):
             AnnouncementsModel.COL_KIND, QHeaderView.ResizeMode.ResizeToContents
         )
         header.setStretchLastSection(True)
+        # Room for five announcements before the list scrolls; the preview gets the rest.
+        rows = self.view.verticalHeader().defaultSectionSize()
+        self.view.setMinimumHeight(header.sizeHint().height() + 5 * rows + 4)
+        self.view.setMaximumHeight(header.sizeHint().height() + 8 * rows + 4)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.installEventFilter(self)

@@ -15,6 +15,8 @@ from desktop.ui.common.error_text import error_text
 class CallbackDialog(RequestDialog[Callback]):
     """Two numbers, dial plan and custom data, with a live preview of what is sent."""
 
+    PREVIEW_LINES = (5, 3)  # five parameters
+
     def __init__(
         self,
         *,

@@ -15,6 +15,8 @@ from desktop.ui.calls.request_dialog import Invalid, RequestDialog, outgoing_num
 class IvrCallDialog(RequestDialog[IvrCall]):
     """Number, dial plan, IVR number, custom data and announcements, with a live preview."""
 
+    PREVIEW_LINES = (9, 5)  # six parameters; the announcements' line wraps
+
     def __init__(
         self,
         *,
@@ -28,7 +30,7 @@ class IvrCallDialog(RequestDialog[IvrCall]):
         self._rules = rules
         self._format = outgoing
         self.setWindowTitle(self.tr("IVR call"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
         intro = QLabel(
             self.tr(

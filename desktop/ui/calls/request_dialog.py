@@ -52,6 +52,9 @@ def outgoing_number(text: str, rules: NumberRules, fmt: OutgoingFormat) -> str:
 class RequestDialog(QDialog, Generic[RequestT]):
     """A form whose Call button is enabled only while it holds a request the PBX may get."""
 
+    # Lines the preview shows without scrolling: the parameters one a line, and the query.
+    PREVIEW_LINES = (7, 4)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowIcon(icons.icon(icons.DIAL))
@@ -72,12 +75,14 @@ class RequestDialog(QDialog, Generic[RequestT]):
         self._query.setToolTip(
             self.tr("Exactly what the app sends; the user name and password are never shown.")
         )
-        for view, lines in ((self._readable, 7), (self._query, 4)):
+        for view, lines in zip((self._readable, self._query), self.PREVIEW_LINES, strict=True):
             view.setReadOnly(True)
             view.setFont(fixed)
             view.setTabChangesFocus(True)
-            view.setPlaceholderText(self.tr("Nothing is sent while the form has a problem."))
-            view.setFixedHeight(view.fontMetrics().lineSpacing() * lines + 12)
+            margins = 2 * (view.frameWidth() + round(view.document().documentMargin()))
+            line = view.fontMetrics().lineSpacing()
+            view.setFixedHeight(line * lines + margins + line // 2)
+        self._readable.setPlaceholderText(self.tr("Nothing is sent while the form has a problem."))
         self._query.setWordWrapMode(self._query.wordWrapMode().WrapAnywhere)
         box = QVBoxLayout(self._preview_box)
         box.addWidget(self._readable)
