@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
-from . import audio, redact, validate, wire
+from . import audio, redact, requests, validate, wire
 from .errors import (
     ErrorCode,
     PbxApiError,
@@ -25,6 +25,7 @@ from .errors import (
     PbxProtocolError,
 )
 from .models import ActiveCall, CallRecord, Contact, Extension, Queue
+from .requests import Announcement
 from .transport import CredentialTransport, check_status, detach_errors, detached, translate
 
 log = logging.getLogger(__name__)
@@ -161,25 +162,20 @@ class PbxClient:
         dial_plan: str,
         ivr: str,
         custom_data: str = "",
-        announcements: Iterable[str] = (),
+        announcements: Iterable[str | Announcement] = (),
     ) -> None:
         """Call `number` and play IVR `ivr` with the given announcements.
 
-        Each announcement is a sound file name or text-to-speech text in braces.
+        Each announcement is a sound file name or text-to-speech text in braces
+        (or an `Announcement`, which adds the braces).
         """
-        files = []
-        for item in announcements:
-            item = item.strip()
-            if not item or "|" in item or validate.CONTROL.search(item) or len(item) > 500:
-                raise PbxInputError("An announcement is empty, too long or contains '|'.")
-            files.append(item)
-        params = {
-            "number": validate.dialable(number, "number"),
-            "dp": validate.plain_name(dial_plan, "dial plan"),
-            "dest": validate.plain_name(ivr, "IVR"),
-            "uf": validate.free_text(custom_data),
-            "file": "|".join(files),
-        }
+        params = requests.ivr_call_params(
+            number,
+            dial_plan=dial_plan,
+            ivr=ivr,
+            custom_data=custom_data,
+            announcements=announcements,
+        )
         wire.check_success(await self._json("callivr", params))
 
     @detach_errors
@@ -187,12 +183,9 @@ class PbxClient:
         self, number1: str, number2: str, *, dial_plan: str, custom_data: str = ""
     ) -> None:
         """Connect two numbers without showing either's number to the other."""
-        params = {
-            "number1": validate.dialable(number1, "number"),
-            "number2": validate.dialable(number2, "number"),
-            "dp": validate.plain_name(dial_plan, "dial plan"),
-            "uf": validate.free_text(custom_data),
-        }
+        params = requests.callback_params(
+            number1, number2, dial_plan=dial_plan, custom_data=custom_data
+        )
         wire.check_success(await self._json("callback", params))
 
     @detach_errors

@@ -47,6 +47,10 @@ class ErrorCode(enum.Enum):
     INVALID_CHANNEL = "invalid_channel"
     INVALID_NUMBER = "invalid_number"
     INVALID_EXTENSION = "invalid_extension"
+    INVALID_DIAL_PLAN = "invalid_dial_plan"
+    INVALID_IVR = "invalid_ivr"
+    INVALID_ANNOUNCEMENT = "invalid_announcement"
+    INVALID_CUSTOM_DATA = "invalid_custom_data"
     INVALID_INPUT = "invalid_input"
     # This computer.
     NO_RECORDINGS_FOLDER = "no_recordings_folder"

@@ -70,15 +70,19 @@ def _windows_reserved(stem: str) -> bool:
     return stem.split(".", 1)[0].upper() in _WINDOWS_RESERVED
 
 
-def plain_name(value: str, label: str) -> str:
+def plain_name(value: str, label: str, code: ErrorCode = ErrorCode.INVALID_INPUT) -> str:
+    """A name the PBX knows (dial plan, IVR): letters, digits and `._@+-`, at most 64."""
     value = value.strip() if isinstance(value, str) else ""
     if not _NAME.fullmatch(value):
-        raise PbxInputError(f"That is not a valid {label} name.")
+        raise PbxInputError(f"That is not a valid {label} name.", code=code)
     return value
 
 
-def free_text(value: str) -> str:
+def free_text(value: str, code: ErrorCode = ErrorCode.INVALID_INPUT) -> str:
+    """Custom data passed through as written: at most 1000 characters, no control characters."""
     value = value if isinstance(value, str) else ""
     if len(value) > 1000 or CONTROL.search(value):
-        raise PbxInputError("The custom data is too long or contains control characters.")
+        raise PbxInputError(
+            "The custom data is too long or contains control characters.", code=code
+        )
     return value

@@ -37,6 +37,7 @@ class Simulator:
         )
         self._switchboard: Switchboard | None = None
         self._server: HttpServer | None = None
+        self._api: PbxApi | None = None
         self._webhooks: WebhookSender | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._port = 0
@@ -60,6 +61,10 @@ class Simulator:
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{self._port}"
 
+    def received(self) -> list[dict[str, str]]:
+        """The parameters of the latest API requests it accepted, oldest first (no credentials)."""
+        return [] if self._api is None else [dict(q) for q in self._api.received]
+
     @property
     def running(self) -> bool:
         return self._server is not None
@@ -76,6 +81,7 @@ class Simulator:
         )
         await self._webhooks.start()
         api = PbxApi(cfg, self._switchboard, self.faults, after_request=self._pump)
+        self._api = api
         self._server = HttpServer(api.handle, cfg.host, cfg.port)
         try:
             await self._server.start()

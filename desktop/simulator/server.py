@@ -10,6 +10,7 @@ import asyncio
 import hmac
 import json
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 BAD_LOGIN = "Kullanıcı adı veya şifre hatalı"
 UNKNOWN_ACTION = "Geçersiz işlem"
+# Actions remembered for tests ("what did the PBX receive?"), oldest dropped first.
+RECEIVED_KEPT = 200
 BAD_DATE = "Geçersiz tarih: date1 ve date2 ddMMyyyyHHmm biçiminde olmalı"
 NO_RECORDING = "Kayıt bulunamadı"
 CHUNK_BYTES = 16 * 1024
@@ -47,6 +50,8 @@ class PbxApi:
         self.faults = fault_state
         self._after_request = after_request
         self._phonebook: bytes | None = None
+        # Each accepted request's parameters in the order sent, without the credentials.
+        self.received: deque[dict[str, str]] = deque(maxlen=RECEIVED_KEPT)
         self._routes: dict[str, Handler] = {config.api_path: self._api}
         if config.control:
             self._routes.update(
@@ -135,6 +140,9 @@ class PbxApi:
     async def _api(self, request: Request) -> Response:
         if not self._authorised(request):
             return self._fail(BAD_LOGIN)
+        self.received.append(
+            {k: v for k, v in request.query.items() if k not in ("username", "password")}
+        )
         handler = self._actions.get(request.query.get("action", "").strip().lower())
         if handler is None:
             return self._fail(UNKNOWN_ACTION)

@@ -37,6 +37,67 @@
     </message>
 </context>
 <context>
+    <name>Announcements</name>
+    <message>
+        <source>Text-to-speech</source>
+        <translation>Metin okuma</translation>
+    </message>
+    <message>
+        <source>Sound file</source>
+        <translation>Ses dosyası</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsEditor</name>
+    <message>
+        <source>Announcements, played in this order</source>
+        <translation>Bu sırayla çalınan anonslar</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ekle</translation>
+    </message>
+    <message>
+        <source>Add an announcement at the end (Insert)</source>
+        <translation>Sona bir anons ekle (Insert)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Kaldır</translation>
+    </message>
+    <message>
+        <source>Remove the selected announcement (Delete)</source>
+        <translation>Seçili anonsu kaldır (Delete)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Y&amp;ukarı taşı</translation>
+    </message>
+    <message>
+        <source>Play the selected announcement earlier (Ctrl+Up)</source>
+        <translation>Seçili anonsu daha önce çal (Ctrl+Yukarı)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>A&amp;şağı taşı</translation>
+    </message>
+    <message>
+        <source>Play the selected announcement later (Ctrl+Down)</source>
+        <translation>Seçili anonsu daha sonra çal (Ctrl+Aşağı)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Sound file name or text to read out</source>
+        <translation>Ses dosyasının adı ya da okunacak metin</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Not set up yet: open Settings to connect to your PBX.</source>
@@ -203,6 +264,81 @@
     <message>
         <source>Copied</source>
         <translation>Kopyalandı</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Masked callback</source>
+        <translation>Numarası gizli geri arama</translation>
+    </message>
+    <message>
+        <source>The PBX calls the first number and, once answered, connects it to the second. Each sees the PBX&apos;s caller ID, never the other&apos;s number.</source>
+        <translation>Santral önce birinci numarayı arar, yanıtlanınca ikinciye bağlar. Taraflar birbirinin numarasını değil, santralin arayan numarasını görür.</translation>
+    </message>
+    <message>
+        <source>e.g. 0532 123 45 67</source>
+        <translation>örn. 0532 123 45 67</translation>
+    </message>
+    <message>
+        <source>First number, called first</source>
+        <translation>Birinci numara, önce aranır</translation>
+    </message>
+    <message>
+        <source>e.g. 0212 555 01 01</source>
+        <translation>örn. 0212 555 01 01</translation>
+    </message>
+    <message>
+        <source>Second number</source>
+        <translation>İkinci numara</translation>
+    </message>
+    <message>
+        <source>e.g. outbound</source>
+        <translation>örn. outbound</translation>
+    </message>
+    <message>
+        <source>Dial plan</source>
+        <translation>Arama planı</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s dial plan the calls go out through.</source>
+        <translation>Çağrıların santralden çıkacağı arama planı.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. a ticket number</source>
+        <translation>isteğe bağlı, örn. bir destek talebi numarası</translation>
+    </message>
+    <message>
+        <source>Custom data</source>
+        <translation>Özel veri</translation>
+    </message>
+    <message>
+        <source>Kept with the call in the call history.</source>
+        <translation>Çağrıyla birlikte çağrı geçmişinde saklanır.</translation>
+    </message>
+    <message>
+        <source>&amp;First number (called first):</source>
+        <translation>&amp;Birinci numara (önce aranır):</translation>
+    </message>
+    <message>
+        <source>&amp;Second number:</source>
+        <translation>İ&amp;kinci numara:</translation>
+    </message>
+    <message>
+        <source>&amp;Dial plan:</source>
+        <translation>Arama &amp;planı:</translation>
+    </message>
+    <message>
+        <source>Custom da&amp;ta:</source>
+        <translation>Özel &amp;veri:</translation>
+    </message>
+    <message>
+        <source>First number: {reason}</source>
+        <translation>Birinci numara: {reason}</translation>
+    </message>
+    <message>
+        <source>Second number: {reason}</source>
+        <translation>İkinci numara: {reason}</translation>
     </message>
 </context>
 <context>
@@ -653,6 +789,22 @@ Geçerlilik sonu: {2}</translation>
         <translation>Bu geçerli bir dahili numara değil.</translation>
     </message>
     <message>
+        <source>Enter the dial plan&apos;s name: letters, digits and . _ @ + - only, at most 64 characters.</source>
+        <translation>Arama planının adını girin: yalnızca harf, rakam ve . _ @ + -, en çok 64 karakter.</translation>
+    </message>
+    <message>
+        <source>Enter the IVR number: letters, digits and . _ @ + - only, at most 64 characters.</source>
+        <translation>IVR numarasını girin: yalnızca harf, rakam ve . _ @ + -, en çok 64 karakter.</translation>
+    </message>
+    <message>
+        <source>An announcement is empty, longer than 500 characters, or contains a line break, a | or a brace.</source>
+        <translation>Bir anons boş, 500 karakterden uzun ya da satır sonu, | veya süslü parantez içeriyor.</translation>
+    </message>
+    <message>
+        <source>The custom data is longer than 1000 characters or contains a line break or tab.</source>
+        <translation>Özel veri 1000 karakterden uzun ya da satır sonu veya sekme içeriyor.</translation>
+    </message>
+    <message>
         <source>The folder for recordings does not exist.</source>
         <translation>Kayıtların indirileceği klasör bulunamadı.</translation>
     </message>
@@ -735,6 +887,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>The PBX rejected the user name or password.</source>
         <translation>Santral kullanıcı adını veya parolayı kabul etmedi.</translation>
+    </message>
+    <message>
+        <source>Announcement {position} is empty, longer than 500 characters, or contains a line break, a | or a brace.</source>
+        <translation>{position}. anons boş, 500 karakterden uzun ya da satır sonu, | veya süslü parantez içeriyor.</translation>
     </message>
     <message>
         <source>The PBX&apos;s phonebook is in a format the app does not know ({detail}).</source>
@@ -1237,6 +1393,88 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>IvrCallDialog</name>
+    <message>
+        <source>IVR call</source>
+        <translation>IVR araması</translation>
+    </message>
+    <message>
+        <source>The PBX calls the number and, once answered, plays the IVR with these announcements.</source>
+        <translation>Santral numarayı arar, yanıtlanınca bu anonslarla IVR&apos;ı çalar.</translation>
+    </message>
+    <message>
+        <source>e.g. 0532 123 45 67</source>
+        <translation>örn. 0532 123 45 67</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Aranacak numara</translation>
+    </message>
+    <message>
+        <source>e.g. outbound</source>
+        <translation>örn. outbound</translation>
+    </message>
+    <message>
+        <source>Dial plan</source>
+        <translation>Arama planı</translation>
+    </message>
+    <message>
+        <source>The PBX&apos;s dial plan the call goes out through.</source>
+        <translation>Çağrının santralden çıkacağı arama planı.</translation>
+    </message>
+    <message>
+        <source>e.g. 7001</source>
+        <translation>örn. 7001</translation>
+    </message>
+    <message>
+        <source>IVR number</source>
+        <translation>IVR numarası</translation>
+    </message>
+    <message>
+        <source>optional, e.g. an order number</source>
+        <translation>isteğe bağlı, örn. bir sipariş numarası</translation>
+    </message>
+    <message>
+        <source>Custom data</source>
+        <translation>Özel veri</translation>
+    </message>
+    <message>
+        <source>Passed to the IVR script as ${MSTUF} and kept in the call history.</source>
+        <translation>IVR betiğine ${MSTUF} olarak iletilir ve çağrı geçmişinde saklanır.</translation>
+    </message>
+    <message>
+        <source>A sound file is named without its extension (hosgeldiniz); a text is read out by the PBX&apos;s text-to-speech.</source>
+        <translation>Ses dosyası uzantısız adıyla yazılır (hosgeldiniz); metni santralin metin okuma özelliği seslendirir.</translation>
+    </message>
+    <message>
+        <source>&amp;Number to call:</source>
+        <translation>Aranacak &amp;numara:</translation>
+    </message>
+    <message>
+        <source>&amp;Dial plan:</source>
+        <translation>Arama &amp;planı:</translation>
+    </message>
+    <message>
+        <source>&amp;IVR number:</source>
+        <translation>&amp;IVR numarası:</translation>
+    </message>
+    <message>
+        <source>Custom da&amp;ta:</source>
+        <translation>Özel &amp;veri:</translation>
+    </message>
+    <message>
+        <source>Announce&amp;ments, played in this order:</source>
+        <translation>Bu sırayla çalınan anons&amp;lar:</translation>
+    </message>
+</context>
+<context>
+    <name>KindDelegate</name>
+    <message>
+        <source>Kind of announcement</source>
+        <translation>Anons türü</translation>
+    </message>
+</context>
+<context>
     <name>LinkMessage</name>
     <message>
         <source>This link could not be read as a phone number, so nothing was dialled:</source>
@@ -1704,6 +1942,33 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>{action} (Space)</source>
         <translation>{action} (Boşluk)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Sent to the PBX</source>
+        <translation>Santrale gönderilen</translation>
+    </message>
+    <message>
+        <source>Parameters sent, one per line</source>
+        <translation>Gönderilen parametreler, satır başına bir tane</translation>
+    </message>
+    <message>
+        <source>Query string sent, without the credentials</source>
+        <translation>Gönderilen sorgu dizesi, kimlik bilgileri olmadan</translation>
+    </message>
+    <message>
+        <source>Exactly what the app sends; the user name and password are never shown.</source>
+        <translation>Uygulamanın gönderdiğinin tam kendisi; kullanıcı adı ve parola hiçbir zaman gösterilmez.</translation>
+    </message>
+    <message>
+        <source>Nothing is sent while the form has a problem.</source>
+        <translation>Formda bir sorun varken hiçbir şey gönderilmez.</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Ara</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,23 @@ _SENTENCES: dict[ErrorCode, object] = {
     ErrorCode.INVALID_CHANNEL: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid call channel."),
     ErrorCode.INVALID_NUMBER: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid phone number."),
     ErrorCode.INVALID_EXTENSION: QT_TRANSLATE_NOOP("ErrorText", "That is not a valid extension."),
+    ErrorCode.INVALID_DIAL_PLAN: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Enter the dial plan's name: letters, digits and . _ @ + - only, at most 64 characters.",
+    ),
+    ErrorCode.INVALID_IVR: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "Enter the IVR number: letters, digits and . _ @ + - only, at most 64 characters.",
+    ),
+    ErrorCode.INVALID_ANNOUNCEMENT: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "An announcement is empty, longer than 500 characters, "
+        "or contains a line break, a | or a brace.",
+    ),
+    ErrorCode.INVALID_CUSTOM_DATA: QT_TRANSLATE_NOOP(
+        "ErrorText",
+        "The custom data is longer than 1000 characters or contains a line break or tab.",
+    ),
     ErrorCode.INVALID_INPUT: QT_TRANSLATE_NOOP(
         "ErrorText", "The request was not sent to the PBX: some of its details are not valid."
     ),
@@ -183,6 +200,12 @@ def _pbx_text(err: PbxError) -> str:
             return QCoreApplication.translate(
                 "ErrorText", "The PBX refused the request: “{message}”"
             ).format(message=said)
+        case ErrorCode.INVALID_ANNOUNCEMENT if err.detail.strip().isdigit():
+            return QCoreApplication.translate(
+                "ErrorText",
+                "Announcement {position} is empty, longer than 500 characters, "
+                "or contains a line break, a | or a brace.",
+            ).format(position=err.detail.strip())
         case ErrorCode.UNKNOWN_DIRECTORY_FORMAT if err.detail.strip():
             return QCoreApplication.translate(
                 "ErrorText", "The PBX's phonebook is in a format the app does not know ({detail})."
