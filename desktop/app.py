@@ -222,8 +222,11 @@ class App:
         window.about_requested.connect(self.open_about)
         window.quit_requested.connect(self.request_quit)
         window.retry_requested.connect(self.retry)
+        window.ivr_call_requested.connect(lambda: self.spawn(self.calls.ivr_call()))
+        window.callback_requested.connect(lambda: self.spawn(self.calls.masked_callback()))
         tray.show_requested.connect(window.bring_to_front)
         tray.dial_requested.connect(lambda: self.activate("", dial=True))
+        tray.clipboard_call_requested.connect(self.call_clipboard)
         tray.settings_requested.connect(self.open_settings)
         tray.retry_requested.connect(self.retry)
         tray.quit_requested.connect(self.request_quit)
@@ -257,7 +260,9 @@ class App:
             spawn=self.spawn,
             account_editable=not self.demo,
         )
-        self.calls = CallActions(session=self.session, window=window, settings=self.settings)
+        self.calls = CallActions(
+            session=self.session, window=window, settings=self.settings, dialogs=self.dialogs
+        )
         from desktop.resources import data_dir
         from desktop.wiring.features import Features
 
@@ -401,6 +406,22 @@ class App:
 
     async def hangup(self, channel: str) -> None:
         await self.calls.hangup(channel)
+
+    def call_clipboard(self) -> None:
+        """The tray's "Call the number in the clipboard": confirmed in the dial box first."""
+        from PySide6.QtGui import QGuiApplication
+
+        text = QGuiApplication.clipboard().text().strip()
+        if not text:
+            from PySide6.QtCore import QCoreApplication
+
+            self.window.bring_to_front()
+            self.window.show_banner(
+                QCoreApplication.translate("App", "The clipboard holds no phone number."),
+                "warning",
+            )
+            return
+        self.activate(text[:200])
 
     def dial_soon(self, number: str) -> None:
         """Call `number` from my extension (a button that needs no dial box)."""

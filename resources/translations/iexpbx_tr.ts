@@ -128,16 +128,32 @@
         <translation>Çağrı sonlandırılamadı: {error}</translation>
     </message>
     <message>
+        <source>Your phone {extension} rings first, then {number} is dialled.</source>
+        <translation>Önce telefonunuz ({extension}) çalar, ardından {number} aranır.</translation>
+    </message>
+    <message>
         <source>Choose your own extension in Settings first: it rings before the call.</source>
         <translation>Önce Ayarlar&apos;dan kendi dahilinizi seçin: arama yapılmadan önce o telefon çalar.</translation>
     </message>
     <message>
-        <source>The call could not be made: {error}</source>
-        <translation>Arama yapılamadı: {error}</translation>
+        <source>Your phone</source>
+        <translation>Telefonunuz</translation>
     </message>
     <message>
-        <source>Calling {number}: your phone ({extension}) rings first.</source>
-        <translation>{number} aranıyor: önce sizin telefonunuz ({extension}) çalar.</translation>
+        <source>Which extension is the phone on your desk? It rings first for each call.</source>
+        <translation>Masanızdaki telefon hangi dahili? Her aramada önce o çalar.</translation>
+    </message>
+    <message>
+        <source>IVR call to {number} started.</source>
+        <translation>{number} numarasına IVR araması başlatıldı.</translation>
+    </message>
+    <message>
+        <source>Connecting {first} and {second}; neither sees the other&apos;s number.</source>
+        <translation>{first} ile {second} bağlanıyor; ikisi de birbirinin numarasını görmez.</translation>
+    </message>
+    <message>
+        <source>The call could not be made: {error}</source>
+        <translation>Arama yapılamadı: {error}</translation>
     </message>
     <message>
         <source>Check Settings.</source>
@@ -154,6 +170,10 @@
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no phone number.</source>
+        <translation>Panoda telefon numarası yok.</translation>
     </message>
     <message>
         <source>The phonebook could not be refreshed ({error}); the last good copy is used.</source>
@@ -1580,6 +1600,22 @@ Geçerlilik sonu: {2}</translation>
         <translation>&amp;Dosya</translation>
     </message>
     <message>
+        <source>&amp;IVR call…</source>
+        <translation>&amp;IVR araması…</translation>
+    </message>
+    <message>
+        <source>Call a number and play it an IVR with announcements</source>
+        <translation>Bir numarayı arayıp anonslu bir IVR dinlet</translation>
+    </message>
+    <message>
+        <source>&amp;Masked callback…</source>
+        <translation>&amp;Gizli numaralı bağlantı…</translation>
+    </message>
+    <message>
+        <source>Connect two numbers without either seeing the other&apos;s number</source>
+        <translation>İki numarayı, birbirlerinin numarasını görmeden bağla</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Görünüm</translation>
     </message>
@@ -2128,6 +2164,10 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>&amp;Dial…</source>
         <translation>&amp;Ara…</translation>
+    </message>
+    <message>
+        <source>Call the number in the clip&amp;board</source>
+        <translation>&amp;Panodaki numarayı ara</translation>
     </message>
     <message>
         <source>&amp;Calls</source>

@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop import settings as st
 from desktop.pbx import PbxError
+from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.common.error_text import error_text
 
 if TYPE_CHECKING:
     from desktop.services.session import Session
+    from desktop.ui.common.open_dialogs import OpenDialogs
     from desktop.ui.shell.main_window import MainWindow
 
 __all__ = ["CallActions"]
@@ -20,10 +22,18 @@ __all__ = ["CallActions"]
 class CallActions:
     """What the user asked of a call, sent through the session of the moment."""
 
-    def __init__(self, *, session: Session, window: MainWindow, settings: st.Settings) -> None:
+    def __init__(
+        self,
+        *,
+        session: Session,
+        window: MainWindow,
+        settings: st.Settings,
+        dialogs: OpenDialogs | None = None,
+    ) -> None:
         self.session = session
         self.window = window
         self.settings = settings
+        self.dialogs = dialogs
 
     async def hangup(self, channel: str) -> None:
         try:
@@ -35,19 +45,26 @@ class CallActions:
                 )
             )
 
+    def rules(self) -> NumberRules:
+        return NumberRules(self.settings.get(st.COUNTRY))
+
+    def outgoing_format(self) -> OutgoingFormat:
+        return OutgoingFormat(self.settings.get(st.OUTGOING_NUMBER_FORMAT))
+
     async def dial(self, number: str) -> None:
-        extension = self.settings.get(st.EXTENSION)
-        if not extension:
-            self.window.show_banner(
-                QCoreApplication.translate(
-                    "App",
-                    "Choose your own extension in Settings first: it rings before the call.",
-                ),
-                "warning",
-            )
-            return
+        """Ring my extension first, then dial `number` (as the outgoing format says)."""
+        rules = self.rules()
         try:
-            await self.session.call_number(number, extension)
+            wanted = rules.parse_dialable(number)
+        except DialTargetError as exc:
+            self.window.show_banner(error_text(exc), "warning")
+            return
+        extension = self.settings.get(st.EXTENSION) or await self._choose_extension()
+        if not extension:
+            return
+        sent = rules.outgoing(wanted, self.outgoing_format())
+        try:
+            await self.session.call_number(sent, extension)
         except PbxError as exc:
             self.window.show_banner(
                 QCoreApplication.translate("App", "The call could not be made: {error}").format(
@@ -57,6 +74,113 @@ class CallActions:
             return
         self.window.show_status_message(
             QCoreApplication.translate(
-                "App", "Calling {number}: your phone ({extension}) rings first."
-            ).format(number=number, extension=extension)
+                "App", "Your phone {extension} rings first, then {number} is dialled."
+            ).format(extension=extension, number=rules.display(wanted))
+        )
+
+    async def _choose_extension(self) -> str:
+        """No extension set yet: ask which phone is mine (and keep the answer)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        extensions = [e for e in self.session.directory.extensions if e.number]
+        if self.dialogs is None or not extensions:
+            self.window.show_banner(
+                QCoreApplication.translate(
+                    "App",
+                    "Choose your own extension in Settings first: it rings before the call.",
+                ),
+                "warning",
+                offer_settings=True,
+            )
+            return ""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(QCoreApplication.translate("App", "Your phone"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "App", "Which extension is the phone on your desk? It rings first for each call."
+            )
+        )
+        items = [f"{e.number} — {e.name}" if e.name.strip() else e.number for e in extensions]
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+        chosen: list[str] = []
+        dialog.accepted.connect(lambda: chosen.append(dialog.textValue()))
+        if not await self.dialogs.result("extension", dialog) or not chosen:
+            return ""
+        number = extensions[items.index(chosen[0])].number
+        if not self.settings.is_locked(st.EXTENSION):
+            self.settings.set(st.EXTENSION, number)
+        return number
+
+    async def ivr_call(self) -> None:
+        """Open the IVR call dialog; send what it shows."""
+        from desktop.ui.calls.ivr_dialog import IvrCallDialog
+
+        if self.dialogs is None:
+            return
+        dialog = IvrCallDialog(
+            rules=self.rules(),
+            outgoing=self.outgoing_format(),
+            last_dial_plan=self.settings.get(st.LAST_DIAL_PLAN),
+            parent=self.window,
+        )
+        values = []
+        dialog.accepted.connect(lambda: values.append(dialog.values()))
+        if not await self.dialogs.result("ivr", dialog) or not values:
+            return
+        call = values[0]
+        self.settings.set(st.LAST_DIAL_PLAN, call.dial_plan)
+        try:
+            await self.session.call_ivr(
+                call.number,
+                dial_plan=call.dial_plan,
+                ivr=call.ivr,
+                custom_data=call.custom_data,
+                announcements=call.announcements,
+            )
+        except PbxError as exc:
+            self._failed(exc)
+            return
+        self.window.show_status_message(
+            QCoreApplication.translate("App", "IVR call to {number} started.").format(
+                number=call.number
+            )
+        )
+
+    async def masked_callback(self) -> None:
+        """Open the masked callback dialog; connect the two numbers it names."""
+        from desktop.ui.calls.callback_dialog import CallbackDialog
+
+        if self.dialogs is None:
+            return
+        dialog = CallbackDialog(
+            rules=self.rules(),
+            outgoing=self.outgoing_format(),
+            last_dial_plan=self.settings.get(st.LAST_DIAL_PLAN),
+            parent=self.window,
+        )
+        values = []
+        dialog.accepted.connect(lambda: values.append(dialog.values()))
+        if not await self.dialogs.result("callback", dialog) or not values:
+            return
+        call = values[0]
+        self.settings.set(st.LAST_DIAL_PLAN, call.dial_plan)
+        try:
+            await self.session.callback(
+                call.number1, call.number2, dial_plan=call.dial_plan, custom_data=call.custom_data
+            )
+        except PbxError as exc:
+            self._failed(exc)
+            return
+        self.window.show_status_message(
+            QCoreApplication.translate(
+                "App", "Connecting {first} and {second}; neither sees the other's number."
+            ).format(first=call.number1, second=call.number2)
+        )
+
+    def _failed(self, exc: PbxError) -> None:
+        self.window.show_banner(
+            QCoreApplication.translate("App", "The call could not be made: {error}").format(
+                error=error_text(exc)
+            )
         )

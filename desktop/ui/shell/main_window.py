@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
     about_requested = Signal()
     quit_requested = Signal()
     retry_requested = Signal()
+    ivr_call_requested = Signal()
+    callback_requested = Signal()
     # The window just went to the tray for the first time: tell the user it keeps running.
     kept_running_in_tray = Signal()
     # Someone can see the window (shown and not minimised) or no longer can.
@@ -299,6 +301,15 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.dial_action)
+        self.ivr_action = file_menu.addAction(self.tr("&IVR call…"))
+        self.ivr_action.setToolTip(self.tr("Call a number and play it an IVR with announcements"))
+        self.ivr_action.triggered.connect(self.ivr_call_requested)
+        self.callback_action = file_menu.addAction(self.tr("&Masked callback…"))
+        self.callback_action.setToolTip(
+            self.tr("Connect two numbers without either seeing the other's number")
+        )
+        self.callback_action.triggered.connect(self.callback_requested)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

@@ -42,6 +42,7 @@ class Tray(QObject):
 
     show_requested = Signal()
     dial_requested = Signal()
+    clipboard_call_requested = Signal()
     settings_requested = Signal()
     retry_requested = Signal()
     quit_requested = Signal()
@@ -60,6 +61,9 @@ class Tray(QObject):
         self.show_action = self._add(self.tr("&Show {app}").format(app=APP_NAME), self._toggle)
         self.dial_action = self._add(self.tr("&Dial…"), self.dial_requested)
         self.dial_action.setIcon(icons.icon(icons.DIAL))
+        self.clipboard_action = self._add(
+            self.tr("Call the number in the clip&board"), self.clipboard_call_requested
+        )
         self.menu.addSeparator()
         self.tab_actions = {
             "calls": self._add(self.tr("&Calls"), lambda: self._open_tab("calls")),

@@ -43,6 +43,7 @@ def test_menu_has_the_entries_in_order(tray):
     assert entries(tray) == [
         f"Show {APP_NAME}",
         "Dial…",
+        "Call the number in the clipboard",
         "Calls",
         "Phonebook",
         "History",
