@@ -100,6 +100,7 @@ class PhonebookTab(QWidget):
         self.view.verticalHeader().hide()
         # Rows of one height: the view need not measure each row on every keystroke.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         # One band for the picked entry, no focus frame (a style sheet, not a Python delegate).
         self.view.setStyleSheet("QTableView { outline: 0; }")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -114,7 +115,7 @@ class PhonebookTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_COMPANY, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_NUMBERS, 220)
+        header.resizeSection(COL_NUMBERS, 260)
         header.resizeSection(COL_KIND, 90)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
 
@@ -214,6 +215,11 @@ class PhonebookTab(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setToolTipsVisible(True)
         menu.setAccessibleName(self.tr("Which number of {name}?").format(name=entry.name))
+        title = menu.addAction(entry.name)  # whose numbers these are; arrows skip it
+        title.setEnabled(False)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
         for i, number in enumerate(numbers, start=1):
             shown = self.model.display_number(number)
             # Digits 1-9 pick a number at once; arrows and Enter work too.
@@ -226,7 +232,7 @@ class PhonebookTab(QWidget):
         rect = self.view.visualRect(self.model.index(row, COL_NUMBERS))
         anchor = rect.bottomLeft() if rect.isValid() else QPoint(0, 0)
         menu.popup(self.view.viewport().mapToGlobal(anchor))
-        menu.setActiveAction(menu.actions()[0])
+        menu.setActiveAction(menu.actions()[1])
 
     def _chooser_closed(self) -> None:
         self.number_chooser = None

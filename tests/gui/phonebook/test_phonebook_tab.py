@@ -122,12 +122,26 @@ def test_several_numbers_are_offered_and_chosen_with_the_keyboard(tab, qtbot) ->
     qtbot.keyClick(tab.search_edit, Qt.Key.Key_Return)
     chooser = tab.number_chooser
     assert chooser is not None and chooser.isVisible()
-    assert [a.text() for a in chooser.actions()] == ["&1  (0212) 555 01 00", "&2  0536 987 65 43"]
+    assert [a.text() for a in chooser.actions()] == [
+        "Ayşe Kaya",
+        "&1  (0212) 555 01 00",
+        "&2  0536 987 65 43",
+    ]
     assert calls == []  # nothing is dialled before the user picks
     qtbot.keyClick(chooser, Qt.Key.Key_Down)
     qtbot.keyClick(chooser, Qt.Key.Key_Return)
     assert calls == ["905369876543"]
     qtbot.waitUntil(lambda: tab.number_chooser is None)
+
+
+def test_a_digit_in_the_chooser_picks_that_number(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "ayse")
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_Return)
+    chooser = tab.number_chooser
+    assert chooser is not None
+    with qtbot.waitSignal(tab.call_requested) as called:
+        qtbot.keyClick(chooser, Qt.Key.Key_2)
+    assert called.args == ["905369876543"]
 
 
 def test_escape_in_the_chooser_calls_nobody(tab, qtbot) -> None:
