@@ -1002,6 +1002,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Rehber kayıtları</translation>
     </message>
     <message>
+        <source>Nobody in the phonebook: Enter calls {number}</source>
+        <translation>Rehberde kimse yok: Enter {number} numarasını arar</translation>
+    </message>
+    <message>
         <source>Nobody matches “{query}”</source>
         <translation>“{query}” ile eşleşen kimse yok</translation>
     </message>

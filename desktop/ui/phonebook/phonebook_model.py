@@ -61,11 +61,19 @@ class PhonebookModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     # -- feeding ------------------------------------------------------------------------------
-    def set_index(self, index: PhonebookIndex | None) -> None:
-        """Search this phonebook from now on (the current query is searched again)."""
+    def set_index(self, index: PhonebookIndex | None) -> bool:
+        """Search this phonebook from now on; True when the rows shown changed (a reset).
+
+        A refreshed phonebook that shows the same people for the current query keeps the
+        rows (and so the selection and scroll position) as they are.
+        """
         self._index = index
         self._searcher = index.searcher() if index is not None else None
-        self._search(self._query, force=True)
+        changed = self._search(self._query, force=False)
+        if not changed and self._rows:  # same people; numbers may be shown by new rules
+            last = self.index(len(self._rows) - 1, COLUMN_COUNT - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        return changed
 
     @property
     def phonebook(self) -> PhonebookIndex | None:
@@ -89,7 +97,8 @@ class PhonebookModel(QAbstractTableModel):
         else:
             rows = searcher.search(query, self.limit)
             self._match_count, self._complete = searcher.count, searcher.complete
-        # Entries are the index's own objects: an unchanged result compares by identity.
+        # Entries are the index's own objects: an unchanged result compares by identity
+        # (cheaply), and a refreshed index's equal entries by value.
         if not force and rows == self._rows:
             return False
         self.beginResetModel()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.numbers import DialTargetError, dialable_number
 from desktop.services.phonebook import Entry, PhonebookIndex
 from desktop.ui.phonebook.phonebook_model import (
     COL_COMPANY,
@@ -143,9 +144,24 @@ class PhonebookTab(QWidget):
 
     # -- feeding ------------------------------------------------------------------------------
     def set_index(self, index: PhonebookIndex) -> None:
-        """Show this phonebook; the current search is kept and run again on it."""
-        self.model.set_index(index)
-        self._after_search()
+        """Show this phonebook; the current search is kept and run again on it.
+
+        A refresh keeps the entry the user picked selected while it is still listed.
+        """
+        picked = self.selected_entry()
+        if not self.model.set_index(index):
+            self._update_matches()
+            self._update_actions()
+            return
+        rows = self.model.entries()
+        if picked is not None and picked in rows:
+            row = rows.index(picked)
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, COL_NAME))
+            self._update_matches()
+            self._update_actions()
+        else:
+            self._after_search()
 
     def set_status(self, text: str) -> None:
         """The line under the list: "N contacts", or where an offline copy came from."""
@@ -157,6 +173,8 @@ class PhonebookTab(QWidget):
             self._after_search()
         else:  # same rows, selection kept; the count of matches may still differ
             self._update_matches()
+            if not self.model.rowCount():
+                self._update_actions()  # the typed text may have become a number to call
 
     def _after_search(self) -> None:
         # The best match is highlighted: Enter calls what the user sees.
@@ -172,7 +190,13 @@ class PhonebookTab(QWidget):
         if model.phonebook is None:
             text = ""
         elif shown == 0 and model.query.strip():
-            text = self.tr("Nobody matches “{query}”").format(query=model.query.strip())
+            number = self._typed_number()
+            if number is not None:
+                text = self.tr("Nobody in the phonebook: Enter calls {number}").format(
+                    number=model.display_number(number)
+                )
+            else:
+                text = self.tr("Nobody matches “{query}”").format(query=model.query.strip())
         elif count > shown:
             more = "" if model.complete else "+"
             text = self.tr("The first {shown} of {count} matches: type more to narrow").format(
@@ -188,9 +212,24 @@ class PhonebookTab(QWidget):
         return self.model.entry_at(rows[0].row()) if rows else None
 
     def call_selected(self) -> None:
-        """Call the selected entry, or the first one when nothing is selected."""
+        """Call the selected entry, the first one, or else the number typed in the box."""
+        if self.model.rowCount() == 0:
+            number = self._typed_number()
+            if number is not None:
+                self.call_requested.emit(number)
+            return
         rows = self.view.selectionModel().selectedRows()
         self.call_row(rows[0].row() if rows else 0)
+
+    def _typed_number(self) -> str | None:
+        """The search text as a number to dial, when it is one (3 digits or more)."""
+        text = self.search_edit.text().strip()
+        if sum(ch.isdigit() for ch in text) < 3 or any(ch.isalpha() for ch in text):
+            return None
+        try:
+            return dialable_number(text)
+        except DialTargetError:
+            return None
 
     def call_row(self, row: int) -> None:
         entry = self.model.entry_at(row)
@@ -272,14 +311,17 @@ class PhonebookTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Opening the tab means "find someone": the cursor waits in the search box.
-        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.search_edit.selectAll()
+        # Opening the tab means "find someone": the cursor waits in the search box. (Not
+        # when the window comes back from minimised: focus stays where the user left it.)
+        if not event.spontaneous():
+            self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.search_edit.selectAll()
 
     def _update_actions(self, *_: object) -> None:
         has_rows = self.model.rowCount() > 0
         has_selection = self.view.selectionModel().hasSelection()
-        self.call_action.setEnabled(has_rows)
-        self.call_button.setEnabled(has_rows)
+        can_call = has_rows or self._typed_number() is not None
+        self.call_action.setEnabled(can_call)
+        self.call_button.setEnabled(can_call)
         self.copy_action.setEnabled(has_selection)
         self.copy_button.setEnabled(has_selection)

@@ -202,3 +202,36 @@ def test_a_big_result_says_how_many_more_match(qtbot) -> None:
     t.search("ali")
     assert t.model.rowCount() == 200
     assert "300" in t.matches_label.text() and "200" in t.matches_label.text()
+
+
+def test_a_number_nobody_has_is_called_as_typed(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "0532 111 22 33")
+    assert names(tab) == []
+    assert "0532 111 22 33" in tab.matches_label.text()
+    assert tab.call_button.isEnabled()
+    with qtbot.waitSignal(tab.call_requested) as called:
+        qtbot.keyClick(tab.search_edit, Qt.Key.Key_Return)
+    assert called.args == ["05321112233"]
+
+
+def test_copy_from_a_contact_with_several_numbers_asks_which(tab, qtbot) -> None:
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClicks(tab.search_edit, "kaya")
+    tab.copy_button.click()
+    chooser = tab.number_chooser
+    assert chooser is not None
+    qtbot.keyClick(chooser, Qt.Key.Key_Return)  # the first number is offered first
+    assert QGuiApplication.clipboard().text() == "02125550100"
+
+
+def test_a_refreshed_phonebook_keeps_the_picked_entry_selected(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "su")
+    qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
+    assert selected_name(tab) == "Şükrü Öztürk"
+    resets: list[int] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    tab.set_index(PhonebookIndex(CONTACTS, EXTENSIONS))  # the same people again
+    assert resets == [] and selected_name(tab) == "Şükrü Öztürk"
+    tab.set_index(PhonebookIndex([*CONTACTS, Contact("Suna Ak", ("905001112233",))]))
+    assert names(tab) == ["Sukran Demir", "Suna Ak", "Şükrü Öztürk"]  # it moved down
+    assert selected_name(tab) == "Şükrü Öztürk"
