@@ -276,16 +276,22 @@ class PhonebookTab(QWidget):
     def _chooser_closed(self) -> None:
         self.number_chooser = None
 
-    def _show_context_menu(self, pos: QPoint) -> None:
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The menu for the row at `pos` (in the table's viewport), that row selected."""
         index = self.view.indexAt(pos)
         if not index.isValid():
-            return
+            return None
         self.view.selectRow(index.row())
         menu = QMenu(self)
         menu.addAction(self.call_action)
         menu.addAction(self.copy_action)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     # -- keyboard -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

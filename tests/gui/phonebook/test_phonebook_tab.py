@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop.pbx.models import Contact, Extension
@@ -235,3 +235,25 @@ def test_a_refreshed_phonebook_keeps_the_picked_entry_selected(tab, qtbot) -> No
     tab.set_index(PhonebookIndex([*CONTACTS, Contact("Suna Ak", ("905001112233",))]))
     assert names(tab) == ["Sukran Demir", "Suna Ak", "Şükrü Öztürk"]  # it moved down
     assert selected_name(tab) == "Şükrü Öztürk"
+
+
+def test_enter_in_the_table_calls_the_selected_entry(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "su")
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(tab.call_requested) as called:
+        qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    assert called.args == ["905321234567"]
+
+
+def test_the_context_menu_offers_call_and_copy_for_the_clicked_row(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "su")
+    rect = tab.view.visualRect(tab.model.index(1, COL_NAME))
+    menu = tab.context_menu(rect.center())
+    assert menu is not None
+    assert [a.text() for a in menu.actions() if a.isEnabled()] == ["Ca&ll", "Cop&y number"]
+    with qtbot.waitSignal(tab.call_requested) as called:
+        menu.actions()[0].trigger()
+    assert called.args == ["905321234567"]  # the clicked row, not the first
+    below = rect.center() + QPoint(0, 3 * rect.height())
+    assert tab.context_menu(below) is None  # no row there
