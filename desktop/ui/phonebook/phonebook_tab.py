@@ -254,7 +254,8 @@ class PhonebookTab(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setToolTipsVisible(True)
         menu.setAccessibleName(self.tr("Which number of {name}?").format(name=entry.name))
-        title = menu.addAction(entry.name)  # whose numbers these are; arrows skip it
+        # Whose numbers these are (arrows skip it); "&" in "Atlas & Co." is no shortcut.
+        title = menu.addAction(entry.name.replace("&", "&&"))
         title.setEnabled(False)
         font = title.font()
         font.setBold(True)

@@ -22,6 +22,7 @@ CONTACTS = [
     Contact("Ayşe Kaya", ("02125550100", "905369876543")),
     Contact("Sukran Demir", ("905051112233",)),
     Contact("John Smith", ("+44 20 7946 0958",), "Atlas & Co."),
+    Contact("Atlas & Co.", ("02165550000", "02165550001")),
     Contact("Doğan Yıldız", ("905441234567",)),
 ]
 EXTENSIONS = [Extension("101", "Resepsiyon", "OK", True, 12)]
@@ -142,6 +143,16 @@ def test_a_digit_in_the_chooser_picks_that_number(tab, qtbot) -> None:
     with qtbot.waitSignal(tab.call_requested) as called:
         qtbot.keyClick(chooser, Qt.Key.Key_2)
     assert called.args == ["905369876543"]
+
+
+def test_the_chooser_names_a_company_with_an_ampersand_as_written(tab, qtbot) -> None:
+    qtbot.keyClicks(tab.search_edit, "atlas")
+    assert names(tab)[0] == "Atlas & Co."
+    tab.call_selected()
+    chooser = tab.number_chooser
+    assert chooser is not None
+    assert chooser.actions()[0].text() == "Atlas && Co."  # shown as "Atlas & Co."
+    qtbot.keyClick(chooser, Qt.Key.Key_Escape)
 
 
 def test_escape_in_the_chooser_calls_nobody(tab, qtbot) -> None:
