@@ -1785,6 +1785,92 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>PhonebookModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numaralar</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Şirket</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Dahili</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Harici</translation>
+    </message>
+</context>
+<context>
+    <name>PhonebookTab</name>
+    <message>
+        <source>Find a name, a company or a number</source>
+        <translation>Bir isim, şirket veya numara bulun</translation>
+    </message>
+    <message>
+        <source>Type part of a name or number; Enter calls the highlighted entry</source>
+        <translation>İsmin veya numaranın bir kısmını yazın; Enter seçili kişiyi arar</translation>
+    </message>
+    <message>
+        <source>Find in the phonebook</source>
+        <translation>Rehberde bul</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Aramayı temizle</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ll</source>
+        <translation>&amp;Ara</translation>
+    </message>
+    <message>
+        <source>Call the selected entry from your phone (Enter)</source>
+        <translation>Seçili kişiyi kendi telefonunuzdan arayın (Enter)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y number</source>
+        <translation>Numarayı &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>Refresh the phonebook</source>
+        <translation>Rehberi yenile</translation>
+    </message>
+    <message>
+        <source>Copy the selected entry&apos;s number</source>
+        <translation>Seçili kişinin numarasını kopyala</translation>
+    </message>
+    <message>
+        <source>Phonebook entries</source>
+        <translation>Rehber kayıtları</translation>
+    </message>
+    <message>
+        <source>Nobody in the phonebook: Enter calls {number}</source>
+        <translation>Rehberde kimse yok: Enter {number} numarasını arar</translation>
+    </message>
+    <message>
+        <source>Nobody matches “{query}”</source>
+        <translation>“{query}” ile eşleşen kimse yok</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {count} matches: type more to narrow</source>
+        <translation>{count} eşleşmenin ilk {shown} tanesi: daraltmak için yazmaya devam edin</translation>
+    </message>
+    <message>
+        <source>Which number of {name}?</source>
+        <translation>{name}: hangi numara?</translation>
+    </message>
+</context>
+<context>
     <name>PopupManager</name>
     <message>
         <source>Withheld number</source>
