@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.settings import UiState
     from desktop.ui.history.history_tab import HistoryTab
     from desktop.ui.panel.operator_panel import OperatorPanel
+    from desktop.ui.phonebook.phonebook_tab import PhonebookTab
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.tray import Tray
     from desktop.wiring.incoming import IncomingCallsUi
@@ -72,9 +73,11 @@ class Features:
         # Pages are made the first time they are opened: start-up shows the calls only.
         self._pages: dict[str, QWidget] = {}
         self._page_makers: dict[str, Callable[[], QWidget]] = {
+            "phonebook": self._make_phonebook,
             "history": self._make_history,
             "panel": self._make_panel,
         }
+        self.phonebook_tab: PhonebookTab | None = None
         self.history: HistoryTab | None = None
         self.recordings: HistoryRecordings | None = None
         self.panel: OperatorPanel | None = None
@@ -217,6 +220,36 @@ class Features:
         )
         return tab
 
+    def _make_phonebook(self) -> QWidget:
+        from desktop.ui.phonebook.phonebook_tab import PhonebookTab
+
+        tab = PhonebookTab(self.window)
+        tab.call_requested.connect(self.dial)
+        tab.refresh_requested.connect(lambda: self._spawn(self.phonebook.refresh()))
+        self.phonebook_tab = tab
+        self._show_phonebook(self.phonebook.index)
+        return tab
+
+    def _show_phonebook(self, index: PhonebookIndex) -> None:
+        tab = self.phonebook_tab
+        if tab is None:
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        tab.set_index(index)
+        contacts = len(self.phonebook.contacts)
+        if self.phonebook.saved_at is not None and not self.phonebook.fresh:
+            text = QCoreApplication.translate(
+                "App", "{count} contacts from the copy saved {when} (the PBX has not answered)"
+            ).format(
+                count=contacts, when=self.phonebook.saved_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            )
+        else:
+            text = QCoreApplication.translate(
+                "App", "{count} contacts, {colleagues} colleagues"
+            ).format(count=contacts, colleagues=len(self.phonebook.extensions))
+        tab.set_status(text)
+
     def _make_panel(self) -> QWidget:
         from desktop.ui.panel.operator_panel import OperatorPanel
 
@@ -258,6 +291,7 @@ class Features:
 
     def _on_phonebook(self, index: PhonebookIndex) -> None:
         self.window.set_name_lookup(self.name_of)
+        self._show_phonebook(index)
         if self.history is not None:
             self.history.set_name_lookup(self.name_of)
         if self.panel is not None:

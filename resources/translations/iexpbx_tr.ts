@@ -176,6 +176,14 @@
         <translation>Panoda telefon numarası yok.</translation>
     </message>
     <message>
+        <source>{count} contacts from the copy saved {when} (the PBX has not answered)</source>
+        <translation>{count} kişi, {when} tarihinde kaydedilen kopyadan (santral henüz yanıt vermedi)</translation>
+    </message>
+    <message>
+        <source>{count} contacts, {colleagues} colleagues</source>
+        <translation>{count} kişi, {colleagues} çalışma arkadaşı</translation>
+    </message>
+    <message>
         <source>The phonebook could not be refreshed ({error}); the last good copy is used.</source>
         <translation>Rehber yenilenemedi ({error}); son sağlam kopya kullanılıyor.</translation>
     </message>

@@ -129,7 +129,9 @@ def test_hang_up_and_dial_reach_the_pbx(qtbot: Any, started: list[App]) -> None:
     assert channel not in sim.call(lambda s: {c.channel for c in s.switchboard.live_calls()})
 
     app.window.dial_requested.emit("05321234567")
-    qtbot.waitUntil(lambda: "Calling 05321234567" in app.window.statusBar().currentMessage())
+    message = app.window.statusBar().currentMessage
+    qtbot.waitUntil(lambda: "then 0532 123 45 67 is dialled" in message())
+    assert f"Your phone {app.settings.get(st.EXTENSION)} rings first" in message()
     extension = app.settings.get(st.EXTENSION)
     assert extension  # the demo desk is the first registered extension
     qtbot.waitUntil(

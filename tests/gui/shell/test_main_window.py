@@ -114,7 +114,7 @@ def test_tabs_switch_by_name_and_shortcut_actions(window):
 def test_menus_offer_dial_settings_quit_and_about(window, qtbot):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
-    assert file_items == ["Dial…", "Settings…", "Quit"]
+    assert file_items == ["Dial…", "IVR call…", "Masked callback…", "Settings…", "Quit"]
     assert [a.text().replace("&", "") for a in menus["Help"].actions()] == [f"About {APP_NAME}"]
     assert window.dial_action.shortcut().toString() == "Ctrl+D"
     with qtbot.waitSignal(window.settings_requested, timeout=1000):
