@@ -279,6 +279,8 @@ class App:
         )
         undo.push_async_callback(self.features.aclose)
         self.features.start()
+        if not self.demo:
+            self._apply_start_on_login(self.settings.get(st.START_ON_LOGIN))
         undo.callback(self.settings.subscribe(self._on_setting_changed))
         if self.options.dial:
             self.activate(self.options.dial)
@@ -453,13 +455,35 @@ class App:
         from desktop import settings as st
 
         self.features.on_setting_changed(name)
-        if name == st.POPUPS_PAUSED.name:
+        if name == st.START_ON_LOGIN.name and not self.demo:
+            self._apply_start_on_login(value)
+        elif name == st.POPUPS_PAUSED.name:
             self.tray.set_popups_paused(value)
         elif name == st.THEME.name:
             from desktop.ui.shell import theme
             from desktop.ui.shell.application import create_qapplication
 
             theme.apply_theme(create_qapplication(), value)
+
+    def _apply_start_on_login(self, wanted: bool) -> None:
+        """Write or remove this user's login entry to match the setting (or the admin's)."""
+        from desktop.platform import autostart
+
+        try:
+            if wanted and not autostart.is_enabled():
+                autostart.enable()
+            elif not wanted and autostart.is_enabled():
+                autostart.disable()
+        except (OSError, ValueError) as exc:
+            log.warning("The login entry could not be changed: %s", exc)
+            from PySide6.QtCore import QCoreApplication
+
+            self.window.show_banner(
+                QCoreApplication.translate(
+                    "App", "Starting at login could not be set up on this computer."
+                ),
+                "warning",
+            )
 
     def _watch_network(self) -> None:
         if not self._stopped:

@@ -176,6 +176,10 @@
         <translation>Panoda telefon numarası yok.</translation>
     </message>
     <message>
+        <source>Starting at login could not be set up on this computer.</source>
+        <translation>Oturum açılışında başlatma bu bilgisayarda ayarlanamadı.</translation>
+    </message>
+    <message>
         <source>{count} contacts from the copy saved {when} (the PBX has not answered)</source>
         <translation>{count} kişi, {when} tarihinde kaydedilen kopyadan (santral henüz yanıt vermedi)</translation>
     </message>

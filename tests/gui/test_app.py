@@ -624,3 +624,16 @@ def test_the_banner_and_the_tray_offer_retry_and_it_connects_at_once(
     simulator.thread.set_fault(None)
     app.tray.retry_action.trigger()
     qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+
+
+def test_start_on_login_writes_and_removes_this_users_login_entry(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    entry = tmp_path / "xdg" / "autostart" / "iexpbx-desktop.desktop"
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    assert not entry.exists()
+    app.settings.set(st.START_ON_LOGIN, True)
+    assert entry.exists() and "Exec=" in entry.read_text(encoding="utf-8")
+    app.settings.set(st.START_ON_LOGIN, False)
+    assert not entry.exists()
