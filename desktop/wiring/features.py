@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop import settings as st
+from desktop.services.connection import ConnectionState
 from desktop.services.live_calls import IncomingCalls, poll_interval
 from desktop.services.phonebook import PhonebookIndex
 from desktop.services.phonebook_service import PhonebookService
@@ -80,6 +81,7 @@ class Features:
         self.phonebook_tab: PhonebookTab | None = None
         self.history: HistoryTab | None = None
         self.recordings: HistoryRecordings | None = None
+        self._history_opens_on_today = True
         self.panel: OperatorPanel | None = None
         # Popups and missed calls: made just after the first paint; events wait till then.
         self.incoming_ui: IncomingCallsUi | None = None
@@ -178,6 +180,7 @@ class Features:
 
     def show_history(self, number: str) -> None:
         """History for one number over the last 30 days (from a popup, a contact, a call)."""
+        self._history_opens_on_today = False  # it opens on this number instead
         self.page("history")
         assert self.history is not None
         self.window.show_tab("history")
@@ -206,6 +209,10 @@ class Features:
         if header:
             tab.restore_header_state(header)
         self.history = tab
+        if self._history_opens_on_today and self.session.status.state is ConnectionState.ONLINE:
+            from desktop.services.history_ranges import QuickRange
+
+            tab.show_range(QuickRange.TODAY)  # opened by hand: today's calls at once
         from desktop.logging_setup import server_host
         from desktop.resources import cache_dir
         from desktop.wiring.recordings import HistoryRecordings

@@ -47,6 +47,7 @@ class HistoryRecordings:
         self.cache.clear_partials()
         self.pane = RecordingPane(tab)
         self.pane.set_source(session.download_recording, self.cache)
+        self.pane.hide()  # room for the table until a recording is played
         self.play_button = QPushButton(
             QCoreApplication.translate("HistoryTab", "Pla&y recording"), tab
         )
@@ -74,6 +75,7 @@ class HistoryRecordings:
         if record is not None and record.has_recording:
             when = record.date.strftime("%d.%m.%Y %H:%M")
             title = f"{when} · {self._party_text(record.src)} → {self._party_text(record.dst)}"
+            self.pane.show()
             self.pane.play_recording(record.id, title)
 
     def shutdown(self) -> None:
