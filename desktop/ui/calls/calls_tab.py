@@ -6,18 +6,16 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -43,7 +41,16 @@ from desktop.ui.calls.calls_model import (
     NumberFormat,
     QueueLookup,
 )
+from desktop.ui.common.empty_state import EmptyState
 from desktop.ui.shell import icons
+
+__all__ = [
+    "OFFLINE_NOT_SET_UP",
+    "OFFLINE_REFUSED",
+    "OFFLINE_UNREACHABLE",
+    "CallsTab",
+    "EmptyState",  # where it used to live: the main window imports it from here
+]
 
 # From and To share whatever width is left (names are long, the rest is short): the
 # other columns are as wide as their contents, so a narrow window narrows the numbers last.
@@ -460,49 +467,3 @@ class CallsTab(QWidget):
 
     def rows_shown(self) -> int:
         return self.proxy.rowCount()
-
-
-class EmptyState(QWidget):
-    """A calm, centred note where a list would be: a title and a hint below it."""
-
-    def __init__(self, title: str = "", hint: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel(self)
-        self.title.setObjectName("emptyTitle")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("emptyHint")
-        for label in (self.title, self.hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.title.setFont(font)
-        self._recolour()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addSpacing(4)
-        layout.addWidget(self.hint)
-        layout.addStretch(2)
-        self.set_text(title, hint)
-
-    def set_text(self, title: str, hint: str = "") -> None:
-        self.title.setText(title)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-
-    def text(self) -> str:
-        return "\n".join(t for t in (self.title.text(), self.hint.text()) if t)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
-        super().changeEvent(event)
-
-    def _recolour(self) -> None:
-        # Muted, yet readable: the placeholder colour, not the faint "disabled" one.
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        sheet = f"QLabel#emptyHint {{ color: {muted}; }}"
-        if self.hint.styleSheet() != sheet:
-            self.hint.setStyleSheet(sheet)
