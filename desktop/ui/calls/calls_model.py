@@ -274,7 +274,10 @@ class CallsModel(QAbstractTableModel):
         name = self._lookup(number) if self._lookup is not None else None
         name = name or self.queue_name(number)
         shown = self._number_format(number) if self._number_format is not None else number
-        return f"{name} ({shown})" if name else shown
+        if not name:
+            return shown
+        # "Şube (0216 444 00 00)", not "Şube ((0216) 444 00 00)": one pair of brackets.
+        return f"{name} ({shown.replace('(', '').replace(')', '')})"
 
     def matches(self, row: int, numbers: str, words: str) -> bool:
         """Does the row's From, To or Queue contain the number (or the name) searched for?"""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from desktop.pbx.models import ActiveCall
 from desktop.services.numbers import NumberRules
-from desktop.ui.calls.calls_model import COL_DIRECTION, COL_FROM
+from desktop.ui.calls.calls_model import COL_DIRECTION, COL_FROM, COL_TO
 from desktop.ui.calls.calls_tab import CallsTab
 
 ME = "101"
@@ -202,3 +202,11 @@ def test_hang_up_names_both_parties_and_defaults_to_no(tab, qtbot, monkeypatch) 
     pick(qtbot, tab, OUTGOING.channel)  # no name known for the outside number: just it
     qtbot.mouseClick(tab.hangup_button, Qt.MouseButton.LeftButton)
     assert asked[1][0] == "Hang up the call between Reception (101) and (0212) 555 01 00?"
+
+
+def test_formatted_numbers_beside_names_get_one_pair_of_brackets(tab) -> None:
+    tab.set_name_lookup({"02164440000": "Kadıköy Şube"}.get)
+    tab.set_number_format(NumberRules("TR").display)
+    tab.show_calls([call("SIP/trunk-9", "02164440000", "02125550100")])
+    assert tab.model.index(0, COL_FROM).data() == "Kadıköy Şube (0216 444 00 00)"
+    assert tab.model.index(0, COL_TO).data() == "(0212) 555 01 00"  # no name: as formatted
