@@ -404,6 +404,34 @@
         <translation>Kanal</translation>
     </message>
     <message>
+        <source>Direction</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Gelen</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Giden</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Dahili</translation>
+    </message>
+    <message>
+        <source>An outside number called in</source>
+        <translation>Dışarıdan bir numara aradı</translation>
+    </message>
+    <message>
+        <source>An extension called an outside number</source>
+        <translation>Bir dahili dışarıdaki bir numarayı aradı</translation>
+    </message>
+    <message>
+        <source>A call between extensions</source>
+        <translation>Dahililer arasında bir çağrı</translation>
+    </message>
+    <message>
         <source>Ringing</source>
         <translation>Çalıyor</translation>
     </message>
@@ -491,12 +519,48 @@
         <translation>Seçili çağrıyı sonlandır (Delete)</translation>
     </message>
     <message>
+        <source>Call &amp;back</source>
+        <translation>G&amp;eri ara</translation>
+    </message>
+    <message>
+        <source>Call the other party of the selected call (Enter)</source>
+        <translation>Seçili çağrıdaki karşı tarafı ara (Enter)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;number</source>
+        <translation>Numarayı &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the other party&apos;s number (Ctrl+C)</source>
+        <translation>Karşı tarafın numarasını kopyala (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Open hist&amp;ory</source>
+        <translation>&amp;Numaranın geçmişi</translation>
+    </message>
+    <message>
+        <source>Show the calls with the other party (Ctrl+H)</source>
+        <translation>Karşı tarafla yapılan çağrıları göster (Ctrl+H)</translation>
+    </message>
+    <message>
         <source>Active calls</source>
         <translation>Süren çağrılar</translation>
     </message>
     <message>
         <source>Hang up…</source>
         <translation>Çağrıyı sonlandır…</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Geri ara</translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Open history</source>
+        <translation>Çağrı geçmişini aç</translation>
     </message>
     <message>
         <source>Copy caller&apos;s number</source>
@@ -511,16 +575,16 @@
         <translation>Sonlandırmak için bir çağrı seçin.</translation>
     </message>
     <message>
-        <source>Hang up the call from {caller} to {called}?</source>
-        <translation>{caller} ile {called} arasındaki çağrı sonlandırılsın mı?</translation>
-    </message>
-    <message>
         <source>Hang up</source>
         <translation>Çağrıyı sonlandır</translation>
     </message>
     <message>
         <source>That call has already ended.</source>
         <translation>Bu çağrı zaten sona erdi.</translation>
+    </message>
+    <message>
+        <source>Copied {number}</source>
+        <translation>{number} kopyalandı</translation>
     </message>
     <message>
         <source>No call matches “{query}”</source>
@@ -557,6 +621,10 @@
     <message>
         <source>No calls right now</source>
         <translation>Şu anda çağrı yok</translation>
+    </message>
+    <message>
+        <source>Hang up the call between {caller} and {called}?</source>
+        <translation>{caller} ile {called} arasındaki çağrı sonlandırılsın mı?</translation>
     </message>
     <message>
         <source>Calls on the PBX show up here as they start.</source>

@@ -4,6 +4,9 @@ Each poll brings the whole list of active calls. `CallsModel.set_calls` compares
 with what is shown, keyed by channel: ended calls are removed, new ones appended,
 changed ones updated in place. Selection, scroll position and an open context menu
 survive every poll. Durations tick up locally between polls.
+
+Direction and "the other party" are seen from the user's desk: `set_my_extension` says
+which number is mine, `set_extension_check` which numbers are colleagues' extensions.
 """
 
 from __future__ import annotations
@@ -23,9 +26,29 @@ from PySide6.QtCore import (
 
 from desktop.pbx.models import ActiveCall
 from desktop.services.text_fold import fold
+from desktop.ui.calls.call_parties import (
+    INCOMING,
+    INTERNAL,
+    OUTGOING,
+    CallParties,
+    ExtensionCheck,
+    withheld,
+)
+from desktop.ui.shell import icons
 
-COL_FROM, COL_TO, COL_DURATION, COL_QUEUE, COL_STATUS, COL_TYPE, COL_CHANNEL = range(7)
-COLUMN_COUNT = 7
+# Direction comes last in the model, so a column layout saved before it existed still
+# restores; the tab shows it first.
+(
+    COL_FROM,
+    COL_TO,
+    COL_DURATION,
+    COL_QUEUE,
+    COL_STATUS,
+    COL_TYPE,
+    COL_CHANNEL,
+    COL_DIRECTION,
+) = range(8)
+COLUMN_COUNT = 8
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # A poll's duration may lag our local count by its round trip: small steps back are
@@ -35,8 +58,12 @@ _MAX_SMOOTHING_S = 3.0
 _ModelIndex = QModelIndex | QPersistentModelIndex
 NameLookup = Callable[[str], str | None]
 QueueLookup = Callable[[str], str | None]  # queue number -> its name, or None
-# What PBXs put where a caller withheld the number: all shown as one translated word.
-_ANONYMOUS = frozenset({"", "0", "unknown", "anonymous", "restricted", "private", "<unknown>"})
+NumberFormat = Callable[[str], str]  # a number as the PBX wrote it -> as shown
+_DIRECTION_ICONS = {
+    INCOMING: icons.CALL_INCOMING,
+    OUTGOING: icons.CALL_OUTGOING,
+    INTERNAL: icons.CALL_INTERNAL,
+}
 
 
 def format_duration(seconds: float) -> str:
@@ -78,6 +105,8 @@ class CallsModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._lookup: NameLookup | None = None
         self._queue_lookup: QueueLookup | None = None
+        self._parties = CallParties(is_queue=lambda number: self.queue_name(number) is not None)
+        self._number_format: NumberFormat | None = None
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -89,6 +118,19 @@ class CallsModel(QAbstractTableModel):
             COL_STATUS: QCoreApplication.translate("CallsModel", "Status"),
             COL_TYPE: QCoreApplication.translate("CallsModel", "Type"),
             COL_CHANNEL: QCoreApplication.translate("CallsModel", "Channel"),
+            COL_DIRECTION: QCoreApplication.translate("CallsModel", "Direction"),
+        }
+        self._directions = {
+            INCOMING: QCoreApplication.translate("CallsModel", "Incoming"),
+            OUTGOING: QCoreApplication.translate("CallsModel", "Outgoing"),
+            INTERNAL: QCoreApplication.translate("CallsModel", "Internal"),
+        }
+        self._direction_tips = {
+            INCOMING: QCoreApplication.translate("CallsModel", "An outside number called in"),
+            OUTGOING: QCoreApplication.translate(
+                "CallsModel", "An extension called an outside number"
+            ),
+            INTERNAL: QCoreApplication.translate("CallsModel", "A call between extensions"),
         }
         self._statuses = {
             "ringing": QCoreApplication.translate("CallsModel", "Ringing"),
@@ -175,13 +217,38 @@ class CallsModel(QAbstractTableModel):
     def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
         """Show queue names instead of their numbers: lookup(number) -> name or None."""
         self._queue_lookup = lookup
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, COL_FROM), self.index(len(self._rows) - 1, COL_QUEUE)
-            )
+        self._emit_all_changed()  # queues are inside the PBX: directions may change too
+
+    def set_my_extension(self, number: str) -> None:
+        """The user's own extension: calls are incoming or outgoing as seen from it."""
+        number = number.strip()
+        if number != self._parties.my_extension:
+            self._parties.my_extension = number
+            self._emit_all_changed()
+
+    def set_extension_check(self, is_extension: ExtensionCheck | None) -> None:
+        """Which numbers are extensions: is_extension(number) -> bool.
+
+        Without it only calls involving my extension get a direction.
+        """
+        self._parties.is_extension = is_extension
+        self._emit_all_changed()
+
+    def set_number_format(self, number_format: NumberFormat | None) -> None:
+        """How numbers are shown ("0532 123 45 67"); None shows them as the PBX wrote them."""
+        self._number_format = number_format
+        self._emit_all_changed()
 
     def queue_name(self, number: str) -> str | None:
         return self._queue_lookup(number) if self._queue_lookup is not None and number else None
+
+    def direction(self, call: ActiveCall) -> str:
+        """INCOMING, OUTGOING, INTERNAL, or NO_DIRECTION when it cannot be told."""
+        return self._parties.direction(call.src, call.dst)
+
+    def other_party(self, call: ActiveCall) -> str:
+        """The number of the side that is not me ("" when withheld): for call back and copy."""
+        return self._parties.other_party(call.src, call.dst)
 
     # -- reading ------------------------------------------------------------------------------
     def calls(self) -> list[ActiveCall]:
@@ -202,11 +269,15 @@ class CallsModel(QAbstractTableModel):
 
     def party_text(self, number: str) -> str:
         """A number as shown: "Name (number)" when the name is known."""
-        if number.strip().casefold() in _ANONYMOUS:
+        if withheld(number):
             return self._unknown
         name = self._lookup(number) if self._lookup is not None else None
         name = name or self.queue_name(number)
-        return f"{name} ({number})" if name else number
+        shown = self._number_format(number) if self._number_format is not None else number
+        if not name:
+            return shown
+        # "Şube (0216 444 00 00)", not "Şube ((0216) 444 00 00)": one pair of brackets.
+        return f"{name} ({shown.replace('(', '').replace(')', '')})"
 
     def matches(self, row: int, numbers: str, words: str) -> bool:
         """Does the row's From, To or Queue contain the number (or the name) searched for?"""
@@ -250,6 +321,9 @@ class CallsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_DIRECTION:
+            name = _DIRECTION_ICONS.get(self.direction(row.call))
+            return icons.icon(name) if name else None
         if role == SORT_ROLE:
             if col == COL_DURATION:
                 return row.age(self._clock())
@@ -277,6 +351,8 @@ class CallsModel(QAbstractTableModel):
             return self._apps.get(app.casefold(), app)
         if col == COL_CHANNEL:
             return call.channel
+        if col == COL_DIRECTION:
+            return self._directions.get(self.direction(call), "")
         return ""
 
     def _tooltip(self, row: _Row, col: int) -> str:
@@ -287,6 +363,8 @@ class CallsModel(QAbstractTableModel):
             return call.call_info
         if col == COL_DURATION:
             return QCoreApplication.translate("CallsModel", "Since the call started (h:mm:ss)")
+        if col == COL_DIRECTION:
+            return self._direction_tips.get(self.direction(call), "")
         if col == COL_QUEUE and call.queue:
             name = self.queue_name(call.queue)
             return f"{name} ({call.queue})" if name else call.queue

@@ -1,23 +1,21 @@
-"""The Calls tab: live calls, a filter box, and Hang up (with confirmation)."""
+"""The Calls tab: live calls, a filter box, call back / copy / history, and Hang up."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.pbx.models import ActiveCall
 from desktop.ui.calls.calls_model import (
     COL_CHANNEL,
+    COL_DIRECTION,
     COL_DURATION,
     COL_FROM,
     COL_QUEUE,
@@ -37,15 +36,26 @@ from desktop.ui.calls.calls_model import (
     COL_TYPE,
     CallsFilterProxy,
     CallsModel,
+    ExtensionCheck,
     NameLookup,
+    NumberFormat,
     QueueLookup,
 )
+from desktop.ui.common.empty_state import EmptyState
 from desktop.ui.shell import icons
+
+__all__ = [
+    "OFFLINE_NOT_SET_UP",
+    "OFFLINE_REFUSED",
+    "OFFLINE_UNREACHABLE",
+    "CallsTab",
+    "EmptyState",  # where it used to live: the main window imports it from here
+]
 
 # From and To share whatever width is left (names are long, the rest is short): the
 # other columns are as wide as their contents, so a narrow window narrows the numbers last.
 _STRETCHED = (COL_FROM, COL_TO)
-_FITTED = (COL_DURATION, COL_QUEUE, COL_STATUS, COL_TYPE)
+_FITTED = (COL_DIRECTION, COL_DURATION, COL_QUEUE, COL_STATUS, COL_TYPE)
 
 # Why the list is empty while offline (`CallsTab.set_offline`).
 OFFLINE_UNREACHABLE = "unreachable"
@@ -57,6 +67,8 @@ class CallsTab(QWidget):
     """Live calls; selection and scroll position survive every poll."""
 
     hangup_requested = Signal(str)  # channel, after the user confirmed
+    call_requested = Signal(str)  # the other party's number: call it back
+    history_requested = Signal(str)  # the other party's number: show its call history
     message = Signal(str)  # a short note for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,6 +103,18 @@ class CallsTab(QWidget):
         self.hangup_button = QPushButton(icons.icon(icons.CALL_END), self.tr("Hang &up"), self)
         self.hangup_button.setToolTip(self.tr("End the selected call (Delete)"))
         self.hangup_button.clicked.connect(self.hang_up_selected)
+        # What one does with the person on the line: the side of the call that is not me.
+        self.call_back_button = QPushButton(icons.icon(icons.DIAL), self.tr("Call &back"), self)
+        self.call_back_button.setToolTip(
+            self.tr("Call the other party of the selected call (Enter)")
+        )
+        self.call_back_button.clicked.connect(self.call_back_selected)
+        self.copy_button = QPushButton(self.tr("Copy &number"), self)
+        self.copy_button.setToolTip(self.tr("Copy the other party's number (Ctrl+C)"))
+        self.copy_button.clicked.connect(self.copy_selected_number)
+        self.history_button = QPushButton(self.tr("Open hist&ory"), self)
+        self.history_button.setToolTip(self.tr("Show the calls with the other party (Ctrl+H)"))
+        self.history_button.clicked.connect(self.open_history_selected)
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
@@ -116,6 +140,7 @@ class CallsTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._set_resize_modes()
         self.view.setColumnHidden(COL_CHANNEL, True)
+        header.moveSection(header.visualIndex(COL_DIRECTION), 0)
         # Unsorted first: calls stay in the order they started until the user sorts.
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -128,6 +153,16 @@ class CallsTab(QWidget):
         self.hangup_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.hangup_action.triggered.connect(self.hang_up_selected)
         self.view.addAction(self.hangup_action)
+        self.call_back_action = self._view_action(
+            self.tr("Call back"), (Qt.Key.Key_Return, Qt.Key.Key_Enter), self.call_back_selected
+        )
+        self.call_back_action.setIcon(icons.icon(icons.DIAL))
+        self.copy_number_action = self._view_action(
+            self.tr("Copy number"), (QKeySequence.StandardKey.Copy,), self.copy_selected_number
+        )
+        self.history_action = self._view_action(
+            self.tr("Open history"), (QKeySequence("Ctrl+H"),), self.open_history_selected
+        )
         self.copy_from_action = QAction(self.tr("Copy caller's number"), self)
         self.copy_from_action.triggered.connect(lambda: self._copy_number(caller=True))
         self.copy_to_action = QAction(self.tr("Copy called number"), self)
@@ -140,13 +175,19 @@ class CallsTab(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
+        for button in (self.call_back_button, self.copy_button, self.history_button):
+            top.addWidget(button)
+        top.addSpacing(8)  # Hang up stands apart: the one that ends someone's call
         top.addWidget(self.hangup_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.setTabOrder(self.filter_edit, self.view)
-        self.setTabOrder(self.view, self.hangup_button)
+        self.setTabOrder(self.view, self.call_back_button)
+        self.setTabOrder(self.call_back_button, self.copy_button)
+        self.setTabOrder(self.copy_button, self.history_button)
+        self.setTabOrder(self.history_button, self.hangup_button)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -161,7 +202,22 @@ class CallsTab(QWidget):
             self.model.modelReset,
         ):
             signal.connect(self._update_state)
+        self.model.dataChanged.connect(self._update_actions)  # a poll may change who is who
         self._update_state()
+
+    def _view_action(
+        self,
+        text: str,
+        keys: Sequence[QKeySequence | QKeySequence.StandardKey | Qt.Key],
+        slot: Callable[[], None],
+    ) -> QAction:
+        """An action on the selected call, with keys that work while the list has focus."""
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
 
     # -- feeding ------------------------------------------------------------------------------
     def show_calls(self, calls: Sequence[ActiveCall]) -> None:
@@ -173,6 +229,20 @@ class CallsTab(QWidget):
     def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
         """Queue names (e.g. from `PbxClient.queues()`) instead of queue numbers."""
         self.model.set_queue_lookup(lookup)
+
+    def set_my_extension(self, number: str) -> None:
+        """The user's own extension: directions and the other party are seen from it."""
+        self.model.set_my_extension(number)
+        self._update_actions()
+
+    def set_extension_check(self, is_extension: ExtensionCheck | None) -> None:
+        """Which numbers are the PBX's extensions: is_extension(number) -> bool."""
+        self.model.set_extension_check(is_extension)
+        self._update_actions()
+
+    def set_number_format(self, number_format: NumberFormat | None) -> None:
+        """How numbers are shown beside names, e.g. `NumberRules.display`."""
+        self.model.set_number_format(number_format)
 
     def set_offline(self, offline: bool, reason: str = OFFLINE_UNREACHABLE) -> None:
         """Without a connection an empty list says why, instead of "no calls right now".
@@ -229,7 +299,7 @@ class CallsTab(QWidget):
         if call is None:
             self.message.emit(self.tr("Select a call to hang up."))
             return
-        question = self.tr("Hang up the call from {caller} to {called}?").format(
+        question = self.tr("Hang up the call between {caller} and {called}?").format(
             caller=self.model.party_text(call.src), called=self.model.party_text(call.dst)
         )
         from PySide6.QtWidgets import QMessageBox  # made on first use: not for the first paint
@@ -255,6 +325,27 @@ class CallsTab(QWidget):
             return
         self.hangup_requested.emit(call.channel)
 
+    def selected_other_party(self) -> str:
+        """The number of the selected call's other party; "" without one (or when withheld)."""
+        call = self.selected_call()
+        return self.model.other_party(call) if call is not None else ""
+
+    def call_back_selected(self) -> None:
+        number = self.selected_other_party()
+        if number:
+            self.call_requested.emit(number)
+
+    def copy_selected_number(self) -> None:
+        number = self.selected_other_party()
+        if number:
+            QGuiApplication.clipboard().setText(number)
+            self.message.emit(self.tr("Copied {number}").format(number=number))
+
+    def open_history_selected(self) -> None:
+        number = self.selected_other_party()
+        if number:
+            self.history_requested.emit(number)
+
     def _copy_number(self, *, caller: bool) -> None:
         call = self.selected_call()
         if call is not None:
@@ -268,6 +359,10 @@ class CallsTab(QWidget):
         from PySide6.QtWidgets import QMenu  # made on first use: not for the first paint
 
         menu = QMenu(self)
+        menu.addAction(self.call_back_action)
+        menu.addAction(self.copy_number_action)
+        menu.addAction(self.history_action)
+        menu.addSeparator()
         menu.addAction(self.hangup_action)
         menu.addSeparator()
         menu.addAction(self.copy_from_action)
@@ -359,52 +454,16 @@ class CallsTab(QWidget):
         self.hangup_action.setEnabled(has_selection)
         self.copy_from_action.setEnabled(has_selection)
         self.copy_to_action.setEnabled(has_selection)
+        has_party = has_selection and bool(self.selected_other_party())
+        for widget in (
+            self.call_back_button,
+            self.call_back_action,
+            self.copy_button,
+            self.copy_number_action,
+            self.history_button,
+            self.history_action,
+        ):
+            widget.setEnabled(has_party)
 
     def rows_shown(self) -> int:
         return self.proxy.rowCount()
-
-
-class EmptyState(QWidget):
-    """A calm, centred note where a list would be: a title and a hint below it."""
-
-    def __init__(self, title: str = "", hint: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel(self)
-        self.title.setObjectName("emptyTitle")
-        self.hint = QLabel(self)
-        self.hint.setObjectName("emptyHint")
-        for label in (self.title, self.hint):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        self.title.setFont(font)
-        self._recolour()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addSpacing(4)
-        layout.addWidget(self.hint)
-        layout.addStretch(2)
-        self.set_text(title, hint)
-
-    def set_text(self, title: str, hint: str = "") -> None:
-        self.title.setText(title)
-        self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
-
-    def text(self) -> str:
-        return "\n".join(t for t in (self.title.text(), self.hint.text()) if t)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._recolour()
-        super().changeEvent(event)
-
-    def _recolour(self) -> None:
-        # Muted, yet readable: the placeholder colour, not the faint "disabled" one.
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        sheet = f"QLabel#emptyHint {{ color: {muted}; }}"
-        if self.hint.styleSheet() != sheet:
-            self.hint.setStyleSheet(sheet)

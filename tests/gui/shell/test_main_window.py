@@ -236,7 +236,7 @@ def test_hang_up_asks_and_emits_the_channel(window, qtbot, answer):
     with qtbot.waitSignal(window.hangup_requested, timeout=1000) as signal:
         window.calls_tab.hangup_button.click()
     assert signal.args == [CALLS[0].channel]
-    assert answer.asked == ["Hang up the call from Ayşe Yılmaz (05324417788) to Satış (630)?"]
+    assert answer.asked == ["Hang up the call between Ayşe Yılmaz (05324417788) and Satış (630)?"]
 
 
 def test_hang_up_question_shows_a_caller_id_with_markup_as_plain_text(window, qtbot, answer):
@@ -480,6 +480,9 @@ def test_icons_exist_and_load(qapp):
         icons.TRAY_OFFLINE,
         icons.TRAY_MISSED,
         icons.CALL_END,
+        icons.CALL_INCOMING,
+        icons.CALL_OUTGOING,
+        icons.CALL_INTERNAL,
         icons.DIAL,
         icons.ERROR,
         icons.WARNING,
