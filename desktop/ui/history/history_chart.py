@@ -40,17 +40,14 @@ _LABEL_SPACING = 34
 _MIN_REDRAW_S = 0.25
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("HistoryChart", text)
-
-
 def outcome_names() -> dict[Outcome, str]:
     """The legend's names, in the user's language."""
+    translate = QCoreApplication.translate
     return {
-        Outcome.ANSWERED: _translate("Answered"),
-        Outcome.MISSED: _translate("Missed"),
-        Outcome.BUSY: _translate("Busy"),
-        Outcome.FAILED: _translate("Failed"),
+        Outcome.ANSWERED: translate("HistoryChart", "Answered"),
+        Outcome.MISSED: translate("HistoryChart", "Missed"),
+        Outcome.BUSY: translate("HistoryChart", "Busy"),
+        Outcome.FAILED: translate("HistoryChart", "Failed"),
     }
 
 
@@ -81,7 +78,7 @@ def figure_texts(summary: HistorySummary) -> dict[str, str]:
     """The figures row's values: total, answered, missed, busy (count and share), talk."""
 
     def share(count: int, outcome: Outcome) -> str:
-        return _translate("{count} ({percent}%)").format(
+        return QCoreApplication.translate("HistoryChart", "{count} ({percent}%)").format(
             count=count, percent=_percent(summary, outcome)
         )
 
