@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from desktop.services.history import Outcome, format_duration
@@ -35,8 +35,9 @@ OUTCOME_COLOURS = {
     Outcome.BUSY: "#e69f00",  # orange
     Outcome.FAILED: "#8c8c8c",  # grey
 }
-# Fewer labels than this many pixels apart would overlap: every n-th one is shown instead.
-_LABEL_SPACING = 34
+# Labels closer than their width plus this gap would touch: every n-th one is shown instead.
+_LABEL_GAP = 14
+_Y_AXIS_ROOM = 80  # the value axis, its title and the margins, left of the first bar
 _MIN_REDRAW_S = 0.25
 
 
@@ -124,6 +125,7 @@ class HistoryChart(QWidget):
 
         self._figures: dict[str, QLabel] = {}
         figures = QGridLayout()
+        figures.setContentsMargins(8, 0, 8, 0)
         figures.setHorizontalSpacing(24)
         figures.setVerticalSpacing(0)
         for column, (key, caption) in enumerate(
@@ -266,8 +268,10 @@ class HistoryChart(QWidget):
     def _label_axis(self) -> None:
         """Every label when they fit; else every n-th, the others blank."""
         labels = self._labels
-        room = max(1, self.view.width() - 60)
-        every = max(1, math.ceil(len(labels) * _LABEL_SPACING / room))
+        metrics = QFontMetrics(self.x_axis.labelsFont())
+        spacing = max(map(metrics.horizontalAdvance, labels), default=0) + _LABEL_GAP
+        room = max(1, self.view.width() - _Y_AXIS_ROOM)
+        every = max(1, math.ceil(len(labels) * spacing / room))
         # The axis needs distinct categories: a blank is made of a distinct number of
         # zero-width spaces, which draw nothing.
         shown = [text if k % every == 0 else "\u200b" * (k + 1) for k, text in enumerate(labels)]
@@ -315,9 +319,9 @@ class HistoryChart(QWidget):
             axis.setGridLineColor(faint)
             axis.setLabelsFont(self.font())
         self.x_axis.setGridLineVisible(False)
-        # A thin line of the background between stacked parts: they stay apart in grey too.
-        for bar_set in self.bar_sets.values():
-            bar_set.setPen(QPen(base, 1))
+        # Outlined in their own colour: an hour with one call still shows a visible bar.
+        for outcome, bar_set in self.bar_sets.items():
+            bar_set.setPen(QPen(QColor(OUTCOME_COLOURS[outcome]), 1))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
