@@ -219,7 +219,7 @@ class HistoryChart(QWidget):
         return {key: label.text() for key, label in self._figures.items()}
 
     def categories(self) -> list[str]:
-        """The bars' labels as the axis holds them (one per hour or per day)."""
+        """One label per bar (hour or day), before thinning to fit the axis."""
         return list(self._labels)
 
     def values(self, outcome: Outcome) -> list[int]:
