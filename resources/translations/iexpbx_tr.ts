@@ -1150,6 +1150,69 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryChart</name>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplanan</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Meşgul</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>{count} ({percent}%)</source>
+        <translation>{count} (%{percent})</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>çağrı</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>cevaplanan</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>cevapsız</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>meşgul</translation>
+    </message>
+    <message>
+        <source>average talk</source>
+        <translation>ortalama konuşma</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Çağrı</translation>
+    </message>
+    <message>
+        <source>Calls by outcome</source>
+        <translation>Sonuca göre çağrılar</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <source>{when} · {outcome}: {count}</source>
+        <translation>{when} · {outcome}: {count}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Time</source>
@@ -1349,6 +1412,14 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Save the calls shown as CSV or Excel</source>
         <translation>Gösterilen çağrıları CSV veya Excel olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Char&amp;t</source>
+        <translation>Gra&amp;fik</translation>
+    </message>
+    <message>
+        <source>Show or hide the summary and chart</source>
+        <translation>Özeti ve grafiği göster veya gizle</translation>
     </message>
     <message>
         <source>Loading progress</source>

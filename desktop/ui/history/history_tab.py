@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pbx.errors import PbxError, PbxInputError
 from desktop.pbx.models import CallRecord
-from desktop.services.history import Column, Direction, NameFor, Outcome, format_duration
+from desktop.services.history import Column, Direction, NameFor, Outcome
 from desktop.services.history_loader import FailedPiece, HistoryLoader, LoadResult
 from desktop.services.history_ranges import Piece, QuickRange, quick_range
 from desktop.services.history_summary import summarise
@@ -37,6 +38,7 @@ from desktop.ui.account.connection_widgets import tone
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.history.export_ui import ask_export_path, save_rows
+from desktop.ui.history.history_chart import HistoryChart, summary_line
 from desktop.ui.history.history_model import HistoryModel
 from desktop.ui.history.period_pickers import day_runs, period_picker, picker_time, wall_clock
 
@@ -135,6 +137,11 @@ class HistoryTab(QWidget):
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setToolTip(self.tr("Save the calls shown as CSV or Excel"))
         self.export_button.clicked.connect(self.export)
+        self.chart_button = QPushButton(self.tr("Char&t"), self)
+        self.chart_button.setCheckable(True)
+        self.chart_button.setChecked(True)
+        self.chart_button.setToolTip(self.tr("Show or hide the summary and chart"))
+        self.chart_button.toggled.connect(self.set_chart_visible)
 
         # -- progress, problems and the summary
         self.progress = QProgressBar(self)
@@ -191,6 +198,7 @@ class HistoryTab(QWidget):
         filters.addWidget(self.direction_combo)
         filters.addWidget(self.outcome_combo)
         filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.chart_button)
         filters.addWidget(self.export_button)
         loading = QHBoxLayout()
         loading.addWidget(self.progress, 1)
@@ -202,7 +210,15 @@ class HistoryTab(QWidget):
         layout.addLayout(loading)
         layout.addWidget(self.status_label)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.view, 1)
+        # The chart below the table, its height the user's to drag; hidden with its button.
+        self.chart = HistoryChart(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
         for signal in (self.from_edit.dateTimeChanged, self.to_edit.dateTimeChanged):
             signal.connect(self._on_picker_edited)
@@ -269,6 +285,19 @@ class HistoryTab(QWidget):
     def retranslate(self) -> None:
         """Re-read the table's translated texts after the language changed."""
         self.model.retranslate()
+        self._update_summary()
+
+    # -- the chart ----------------------------------------------------------------------------
+    @property
+    def chart_visible(self) -> bool:
+        """Whether the summary figures and chart are shown (the app keeps it between runs)."""
+        return self.chart_button.isChecked()
+
+    def set_chart_visible(self, visible: bool) -> None:
+        """Show or hide the figures and chart; the one-line summary stands in when hidden."""
+        self.chart_button.setChecked(visible)
+        self.chart.setHidden(not visible)
+        self._update_summary()
 
     # -- the period ---------------------------------------------------------------------------
     def period(self) -> tuple[datetime, datetime]:
@@ -427,26 +456,15 @@ class HistoryTab(QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
+        # Called on every change of the rows shown; while loading, at most every 250 ms.
+        self.summary_label.setVisible(self._period is None or not self.chart_visible)
         if self._period is None:
             self.summary_label.setText(self.tr("Choose a period and press Load."))
+            self.chart.set_summary(None)
             return
-        shown = self.model.shown_indices()
-        s = summarise(self.model.rows, shown, *self._period)
-        self.summary_label.setText(
-            self.tr(
-                "{total} calls · {answered} answered ({answered_pct}%) · {missed} missed "
-                "({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}"
-            ).format(
-                total=s.total,
-                answered=s.answered,
-                answered_pct=round(100 * s.rate(Outcome.ANSWERED)),
-                missed=s.missed,
-                missed_pct=round(100 * s.rate(Outcome.MISSED)),
-                busy=s.busy,
-                busy_pct=round(100 * s.rate(Outcome.BUSY)),
-                talk=format_duration(s.average_talk),
-            )
-        )
+        s = summarise(self.model.rows, self.model.shown_indices(), *self._period)
+        self.summary_label.setText(summary_line(s))
+        self.chart.set_summary(s)
 
     def _update_export(self, *_: object) -> None:
         self.export_button.setEnabled(self.model.rowCount() > 0)
