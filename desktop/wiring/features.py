@@ -45,6 +45,7 @@ __all__ = ["Features"]
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 HISTORY_HEADER_KEY = "history/header"
+HISTORY_CHART_KEY = "history/chart_visible"
 # The webhook receiver's secret key lives in the keyring under this "account".
 WEBHOOK_KEY_ACCOUNT = ("webhook-key", "this-computer")
 
@@ -105,6 +106,10 @@ class Features:
         self.incoming = IncomingCalls(self._on_call_events)
         self.incoming.set_me(settings.get(st.EXTENSION), ())
         window.watched_changed.connect(self._on_watched)
+        calls_tab = window.calls_tab
+        calls_tab.call_requested.connect(dial)
+        calls_tab.history_requested.connect(self.show_history)
+        calls_tab.set_my_extension(settings.get(st.EXTENSION))
         window.set_queue_lookup(self._queue_names.get)
         window.tabs.currentChanged.connect(lambda _: self.page(window.current_tab()))
 
@@ -124,6 +129,7 @@ class Features:
             self.incoming_ui.close()
         if self.history is not None:
             self.ui_state.set_bytes(HISTORY_HEADER_KEY, self.history.header_state())
+            self.ui_state.set_bool(HISTORY_CHART_KEY, self.history.chart_visible)
             self.history.tasks.cancel_all()
         if self.recordings is not None:
             self.recordings.shutdown()
@@ -150,6 +156,8 @@ class Features:
 
     def on_directory(self, directory: Directory) -> None:
         self._queue_names = {q.number: q.name for q in directory.queues if q.name.strip()}
+        inside = {e.number for e in directory.extensions} | {q.number for q in directory.queues}
+        self.window.calls_tab.set_extension_check(inside.__contains__)
         self.window.set_queue_lookup(self._queue_names.get)
         self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
         self.phonebook.set_extensions(directory.extensions)
@@ -161,6 +169,7 @@ class Features:
             self.incoming_ui.apply_settings(name)
         if name == st.EXTENSION.name:
             self.incoming.set_me(self.settings.get(name), self.session.directory.queues)
+            self.window.calls_tab.set_my_extension(self.settings.get(name))
         elif name in (st.POLL_INTERVAL_S.name, st.IDLE_POLL_INTERVAL_S.name):
             self._adjust_polling(bool(self.session.calls))
         elif name == st.PHONEBOOK_REFRESH_MIN.name:
@@ -208,6 +217,7 @@ class Features:
         header = self.ui_state.get_bytes(HISTORY_HEADER_KEY)
         if header:
             tab.restore_header_state(header)
+        tab.set_chart_visible(self.ui_state.get_bool(HISTORY_CHART_KEY, True))
         self.history = tab
         if self._history_opens_on_today and self.session.status.state is ConnectionState.ONLINE:
             from desktop.services.history_ranges import QuickRange

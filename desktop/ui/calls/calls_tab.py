@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pbx.models import ActiveCall
+from desktop.ui.calls.call_parties import ExtensionCheck
 from desktop.ui.calls.calls_model import (
     COL_CHANNEL,
     COL_DIRECTION,
@@ -36,7 +37,6 @@ from desktop.ui.calls.calls_model import (
     COL_TYPE,
     CallsFilterProxy,
     CallsModel,
-    ExtensionCheck,
     NameLookup,
     NumberFormat,
     QueueLookup,

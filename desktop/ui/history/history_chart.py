@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -99,7 +99,11 @@ def bucket_labels(buckets: Buckets) -> list[str]:
     locale = QLocale()
     years = {start.year for start in buckets.starts}
     pattern = "d MMM" if len(years) == 1 else "d.MM.yy"
-    return [locale.toString(start.date(), pattern) for start in buckets.starts]
+    return [locale.toString(_qdate(start), pattern) for start in buckets.starts]
+
+
+def _qdate(when: datetime) -> QDate:
+    return QDate(when.year, when.month, when.day)
 
 
 def _nice_step(top: int, ticks: int = 5) -> int:
@@ -288,7 +292,7 @@ class HistoryChart(QWidget):
         when = (
             f"{start:%H}:00–{start:%H}:59"
             if summary.buckets.hourly
-            else QLocale().toString(start.date(), QLocale.FormatType.LongFormat)
+            else QLocale().toString(_qdate(start), QLocale.FormatType.LongFormat)
         )
         count = summary.buckets.counts[outcome][index]
         QToolTip.showText(
