@@ -2078,6 +2078,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Yok sayılanlar listesindeki “{entry}” bir numara ya da 0850* gibi bir kalıp değil.</translation>
     </message>
     <message>
+        <source>The ignore list is too long: keep it under 2000 characters.</source>
+        <translation>Yok sayılanlar listesi çok uzun: 2000 karakterin altında tutun.</translation>
+    </message>
+    <message>
         <source>Choose the program to start, or clear its arguments.</source>
         <translation>Başlatılacak programı seçin ya da bağımsız değişkenlerini silin.</translation>
     </message>

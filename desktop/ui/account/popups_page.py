@@ -157,7 +157,12 @@ class PopupsPage(SettingsPage):
                 return self.tr(
                     "“{entry}” in the ignore list is not a number or a pattern such as 0850*."
                 ).format(entry=entry[:40])
+        if len(self._ignore_text()) > 2000:  # the setting's limit, once written ", "-separated
+            return self.tr("The ignore list is too long: keep it under 2000 characters.")
         return None
+
+    def _ignore_text(self) -> str:
+        return ", ".join(filter(None, map(str.strip, self.ignore.text().split(","))))
 
     def _program_problem(self) -> str | None:
         program = self.program.text().strip()
@@ -187,7 +192,7 @@ class PopupsPage(SettingsPage):
     def values(self) -> dict[str, Any]:
         return {
             "popup_corner": self.corner.currentData(),
-            "popup_ignore": ", ".join(filter(None, map(str.strip, self.ignore.text().split(",")))),
+            "popup_ignore": self._ignore_text(),
             "crm_url_template": self.crm.text().strip(),
             "incoming_call_program": self.program.text().strip(),
             "incoming_call_arguments": self.arguments.text().strip(),

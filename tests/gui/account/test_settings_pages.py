@@ -141,6 +141,8 @@ BAD: list[tuple[str, Edit, str, str]] = [
     ("ignore", lambda d: d.popups.ignore.setText("0850*, boss"),
      "“boss” in the ignore list is not a number", "popups"),
     ("ignore-star", lambda d: d.popups.ignore.setText("*"), "“*” in the ignore list", "popups"),
+    ("ignore-long", lambda d: d.popups.ignore.setText(",".join(["4441234"] * 250)),
+     "The ignore list is too long", "popups"),
     ("program-missing", lambda d: d.popups.program.setText("/no/such/program-here"),
      "No program /no/such/program-here was found", "popups"),
     ("arguments-without-program", lambda d: d.popups.arguments.setText("{number}"),
