@@ -717,6 +717,41 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Save the password in this computer&apos;s keyring</source>
+        <translation>Parolayı bu bilgisayarın anahtarlığına kaydet</translation>
+    </message>
+    <message>
+        <source>Enter the password for this server.</source>
+        <translation>Bu sunucunun parolasını girin.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı test et</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Sunucu adresi:</translation>
+    </message>
+    <message>
+        <source>API user name:</source>
+        <translation>API kullanıcı adı:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Parola:</translation>
+    </message>
+    <message>
+        <source>My extension:</source>
+        <translation>Dahili numaram:</translation>
+    </message>
+    <message>
+        <source>PBX time zone:</source>
+        <translation>Santral saat dilimi:</translation>
+    </message>
+</context>
+<context>
     <name>Credentials</name>
     <message>
         <source>The password is saved in this computer&apos;s keyring.</source>
@@ -1109,10 +1144,6 @@ Geçerlilik sonu: {2}</translation>
 <context>
     <name>GeneralSettings</name>
     <message>
-        <source>General</source>
-        <translation>Genel</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> sn</translation>
     </message>
@@ -1137,8 +1168,40 @@ Geçerlilik sonu: {2}</translation>
         <translation>Pencereyi göstermeden sistem tepsisinde başlat</translation>
     </message>
     <message>
+        <source>Start when I log in to this computer</source>
+        <translation>Bu bilgisayarda oturum açtığımda başlat</translation>
+    </message>
+    <message>
+        <source>Look and start-up</source>
+        <translation>Görünüm ve başlangıç</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Refresh and storage</source>
+        <translation>Yenileme ve depolama</translation>
+    </message>
+    <message>
         <source>Refresh live calls every:</source>
         <translation>Canlı çağrıları yenileme aralığı:</translation>
+    </message>
+    <message>
+        <source>When minimised and no call is live:</source>
+        <translation>Simge durumundayken ve canlı çağrı yokken:</translation>
+    </message>
+    <message>
+        <source>Refresh the phonebook every:</source>
+        <translation>Rehberi yenileme aralığı:</translation>
+    </message>
+    <message>
+        <source>Keep recordings for replay, up to:</source>
+        <translation>Tekrar dinlemek için saklanan kayıtlar, en çok:</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -1865,6 +1928,45 @@ Geçerlilik sonu: {2}</translation>
     </message>
 </context>
 <context>
+    <name>NumbersPage</name>
+    <message>
+        <source>Country of the PBX:</source>
+        <translation>Santralin ülkesi:</translation>
+    </message>
+    <message>
+        <source>Numbers are read, shown and dialled as in this country.</source>
+        <translation>Numaralar bu ülkedeki gibi okunur, gösterilir ve aranır.</translation>
+    </message>
+    <message>
+        <source>Send numbers to the PBX:</source>
+        <translation>Numaraları santrale gönder:</translation>
+    </message>
+    <message>
+        <source>As typed</source>
+        <translation>Yazıldığı gibi</translation>
+    </message>
+    <message>
+        <source>National, with the trunk prefix</source>
+        <translation>Ulusal, başında 0 (hat öneki) ile</translation>
+    </message>
+    <message>
+        <source>International, without +</source>
+        <translation>Uluslararası, + olmadan</translation>
+    </message>
+    <message>
+        <source>The examples show what is sent when {number} is dialled.</source>
+        <translation>Örnekler, {number} arandığında gönderileni gösterir.</translation>
+    </message>
+    <message>
+        <source>Choose a country to see examples.</source>
+        <translation>Örnekleri görmek için bir ülke seçin.</translation>
+    </message>
+    <message>
+        <source>Choose the country of the PBX from the list.</source>
+        <translation>Santralin ülkesini listeden seçin.</translation>
+    </message>
+</context>
+<context>
     <name>OperatorPanel</name>
     <message>
         <source>Find an extension by name or number</source>
@@ -2034,6 +2136,109 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Incoming call</source>
         <translation>Gelen çağrı</translation>
+    </message>
+</context>
+<context>
+    <name>PopupsPage</name>
+    <message>
+        <source>Bottom right</source>
+        <translation>Sağ alt</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>Sol alt</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>Sağ üst</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>Sol üst</translation>
+    </message>
+    <message>
+        <source>Calls from these numbers show no popup. Separate them with commas; * stands for any digits, ? for one digit.</source>
+        <translation>Bu numaralardan gelen çağrılar için bildirim açılmaz. Numaraları virgülle ayırın; * herhangi sayıda rakam, ? tek bir rakam yerine geçer.</translation>
+    </message>
+    <message>
+        <source>Incoming-call popups</source>
+        <translation>Gelen çağrı bildirimleri</translation>
+    </message>
+    <message>
+        <source>Screen corner:</source>
+        <translation>Ekran köşesi:</translation>
+    </message>
+    <message>
+        <source>Ignore calls from:</source>
+        <translation>Bildirim açılmayacak numaralar:</translation>
+    </message>
+    <message>
+        <source>Open in CRM address:</source>
+        <translation>CRM&apos;de aç adresi:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gözat…</translation>
+    </message>
+    <message>
+        <source>Started without a shell, once for each call that rings for you. These are filled in: {placeholders}.</source>
+        <translation>Size çalan her çağrı için bir kez, kabuk olmadan başlatılır. Şunlar doldurulur: {placeholders}.</translation>
+    </message>
+    <message>
+        <source>Run a program when a call rings for me</source>
+        <translation>Bana çağrı geldiğinde bir program çalıştır</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Program:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Bağımsız değişkenler:</translation>
+    </message>
+    <message>
+        <source>The CRM address must be a web address starting with http:// or https://.</source>
+        <translation>CRM adresi http:// veya https:// ile başlayan bir web adresi olmalıdır.</translation>
+    </message>
+    <message>
+        <source>The CRM address needs {number} where the caller&apos;s number goes.</source>
+        <translation>CRM adresinde arayanın numarasının geleceği yerde {number} bulunmalıdır.</translation>
+    </message>
+    <message>
+        <source>For {caller} it opens: {address}</source>
+        <translation>{caller} için açılan adres: {address}</translation>
+    </message>
+    <message>
+        <source>Leave it empty to hide Open in CRM; {number} is the caller&apos;s number.</source>
+        <translation>CRM&apos;de aç düğmesini gizlemek için boş bırakın; {number} arayanın numarasıdır.</translation>
+    </message>
+    <message>
+        <source>Program to start for each incoming call</source>
+        <translation>Her gelen çağrıda başlatılacak program</translation>
+    </message>
+    <message>
+        <source>“{entry}” in the ignore list is not a number or a pattern such as 0850*.</source>
+        <translation>Yok sayılanlar listesindeki “{entry}” bir numara ya da 0850* gibi bir kalıp değil.</translation>
+    </message>
+    <message>
+        <source>The ignore list is too long: keep it under 2000 characters.</source>
+        <translation>Yok sayılanlar listesi çok uzun: 2000 karakterin altında tutun.</translation>
+    </message>
+    <message>
+        <source>Choose the program to start, or clear its arguments.</source>
+        <translation>Başlatılacak programı seçin ya da bağımsız değişkenlerini silin.</translation>
+    </message>
+    <message>
+        <source>No program {program} was found on this computer.</source>
+        <translation>Bu bilgisayarda {program} adlı bir program bulunamadı.</translation>
+    </message>
+    <message>
+        <source>The arguments have a quote that is not closed.</source>
+        <translation>Bağımsız değişkenlerde kapatılmamış bir tırnak var.</translation>
+    </message>
+    <message>
+        <source>{placeholder} is not one of the placeholders listed below.</source>
+        <translation>{placeholder}, aşağıda listelenen yer tutuculardan biri değil.</translation>
     </message>
 </context>
 <context>
@@ -2312,40 +2517,8 @@ Geçerlilik sonu: {2}</translation>
         <translation>Ayarlar</translation>
     </message>
     <message>
-        <source>Save the password in this computer&apos;s keyring</source>
-        <translation>Parolayı bu bilgisayarın anahtarlığına kaydet</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>Bağlantıyı test et</translation>
-    </message>
-    <message>
         <source>Demo mode: connected to the built-in simulated PBX; nothing here is saved.</source>
         <translation>Demo modu: yerleşik sanal santrale bağlı; buradaki hiçbir şey kaydedilmez.</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Bağlantı</translation>
-    </message>
-    <message>
-        <source>Server address:</source>
-        <translation>Sunucu adresi:</translation>
-    </message>
-    <message>
-        <source>API user name:</source>
-        <translation>API kullanıcı adı:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Parola:</translation>
-    </message>
-    <message>
-        <source>My extension:</source>
-        <translation>Dahili numaram:</translation>
-    </message>
-    <message>
-        <source>PBX time zone:</source>
-        <translation>Santral saat dilimi:</translation>
     </message>
     <message>
         <source>Unchanged</source>
@@ -2372,10 +2545,6 @@ Geçerlilik sonu: {2}</translation>
         <translation>&amp;Kaydetme</translation>
     </message>
     <message>
-        <source>Enter the password for this server.</source>
-        <translation>Bu sunucunun parolasını girin.</translation>
-    </message>
-    <message>
         <source>Connecting…</source>
         <translation>Bağlanıyor…</translation>
     </message>
@@ -2386,6 +2555,26 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Choose a time zone from the list.</source>
         <translation>Listeden bir saat dilimi seçin.</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection</source>
+        <translation>&amp;Bağlantı</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lls &amp;&amp; numbers</source>
+        <translation>Çağrılar ve &amp;numaralar</translation>
+    </message>
+    <message>
+        <source>&amp;Popups</source>
+        <translation>&amp;Açılır bildirimler</translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks</source>
+        <translation>&amp;Web kancaları</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>G&amp;enel</translation>
     </message>
     <message>
         <source>The user name or extension is not valid.</source>
@@ -2469,6 +2658,77 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>{app} keeps running in the tray, so calls still reach you. To close it, choose Quit from the tray menu.</source>
         <translation>{app} sistem tepsisinde çalışmaya devam ediyor, böylece çağrılar size ulaşmayı sürdürür. Kapatmak için tepsi menüsünden “Çıkış”ı seçin.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksPage</name>
+    <message>
+        <source>Receive call webhooks from the PBX</source>
+        <translation>Santralin çağrı web kancalarını al</translation>
+    </message>
+    <message>
+        <source>With webhooks the PBX tells this app about each call as it starts and ends, so popups come at once instead of at the next refresh.</source>
+        <translation>Web kancalarıyla santral her çağrının başlayışını ve bitişini bu uygulamaya hemen bildirir; böylece bildirimler bir sonraki yenilemeyi beklemeden açılır.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 receives only from this computer; 0.0.0.0 from every network. The PBX must reach this computer on this port (check the firewall).</source>
+        <translation>127.0.0.1 yalnızca bu bilgisayardan, 0.0.0.0 tüm ağlardan alır. Santral bu bilgisayara bu port üzerinden ulaşabilmelidir (güvenlik duvarını kontrol edin).</translation>
+    </message>
+    <message>
+        <source>Webhook receiver</source>
+        <translation>Web kancası alıcısı</translation>
+    </message>
+    <message>
+        <source>Listen on address:</source>
+        <translation>Dinlenecek adres:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>The addresses to paste into the PBX panel appear here once the webhook receiver runs: enable it, save, and open Settings again.</source>
+        <translation>Santral paneline yapıştırılacak adresler, web kancası alıcısı çalışınca burada görünür: etkinleştirin, kaydedin ve Ayarlar&apos;ı yeniden açın.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the call-start URL</source>
+        <translation>Çağrı başlangıcı URL&apos;sini kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the hang-up URL</source>
+        <translation>Çağrı sonu URL&apos;sini kopyala</translation>
+    </message>
+    <message>
+        <source>Call start:</source>
+        <translation>Çağrı başlangıcı:</translation>
+    </message>
+    <message>
+        <source>Hang-up:</source>
+        <translation>Çağrı sonu:</translation>
+    </message>
+    <message>
+        <source>URLs for the PBX panel</source>
+        <translation>Santral paneli için URL&apos;ler</translation>
+    </message>
+    <message>
+        <source>The call-start URL is on the clipboard.</source>
+        <translation>Çağrı başlangıcı URL&apos;si panoya kopyalandı.</translation>
+    </message>
+    <message>
+        <source>The hang-up URL is on the clipboard.</source>
+        <translation>Çağrı sonu URL&apos;si panoya kopyalandı.</translation>
+    </message>
+    <message>
+        <source>Listen on an IP address of this computer, such as 127.0.0.1 or 0.0.0.0.</source>
+        <translation>Bu bilgisayarın bir IP adresini dinleyin, örneğin 127.0.0.1 veya 0.0.0.0.</translation>
+    </message>
+    <message>
+        <source>The webhook port must be a number from {low} to {high}.</source>
+        <translation>Web kancası portu {low} ile {high} arasında bir sayı olmalıdır.</translation>
     </message>
 </context>
 </TS>

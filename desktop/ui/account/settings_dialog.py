@@ -1,4 +1,4 @@
-"""The Settings dialog: the connection, the password and general settings."""
+"""The Settings dialog: one tab per page (connection, numbers, popups, webhooks, general)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +25,21 @@ from desktop.credentials import CredentialState, CredentialStore
 from desktop.pbx import Extension
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
 from desktop.services.connection_check import PinnedCertificate, check_connection
+from desktop.ui.account.connection_page import ConnectionPage, keep_place_when_hidden
 from desktop.ui.account.connection_widgets import (
-    CertificatePanel,
-    TimeZoneCombo,
     connected_text,
     credential_state_text,
     extension_order,
     mark_locked,
-    plain_http_warning,
     server_url_problem_text,
     tone,
 )
 from desktop.ui.account.general_settings import GeneralSettings
+from desktop.ui.account.numbers_page import NumbersPage
+from desktop.ui.account.popups_page import PopupsPage
 from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
+from desktop.ui.account.settings_page import SettingsPage
+from desktop.ui.account.webhooks_page import WebhooksPage
 from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.shell import theme
@@ -52,12 +48,11 @@ __all__ = ["SettingsDialog", "credential_state_text", "pinned_from_settings"]
 
 
 class SettingsDialog(QDialog):
-    """Edit the connection and general settings; Cancel changes nothing.
+    """Edit every user setting, a tab per page; OK saves only when all is valid, Cancel nothing.
 
     Without `account_editable` the connection is given (the built-in simulated PBX): it is
-    shown disabled with a note saying so, and only the general settings apply (for the
-    session: such an app keeps
-    its settings in memory).
+    shown disabled with a note saying so, and only the other pages apply (for the
+    session: such an app keeps its settings in memory).
     """
 
     def __init__(
@@ -95,50 +90,32 @@ class SettingsDialog(QDialog):
             self.tasks.spawn(self._load_password())
 
     def _build(self) -> None:
-        self.server = QLineEdit(placeholderText="https://pbx.example.com")
-        self.http_warning = QLabel(plain_http_warning(), wordWrap=True)
-        self.http_warning.setStyleSheet(tone("warning"))
-        self.username = QLineEdit()
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Save the password in this computer's keyring"))
-        self.password_state = QLabel(wordWrap=True)
-        self.password_state.hide()
-        self.password_needed = QLabel(self.tr("Enter the password for this server."))
-        self.password_needed.setWordWrap(True)
-        self.password_needed.setStyleSheet(tone("warning"))
-        self.password_needed.hide()
-        self.extension = QComboBox(editable=True)
-        self.extension.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone = TimeZoneCombo()
-        self.test_button = QPushButton(self.tr("Test connection"))
-        self.test_result = QLabel(wordWrap=True)
-        self.test_result.setTextFormat(Qt.TextFormat.PlainText)  # may quote the PBX's words
-        self.certificate = CertificatePanel()
+        self.connection = page = ConnectionPage()
+        self.server, self.http_warning = page.server, page.http_warning
+        self.username, self.password, self.remember = page.username, page.password, page.remember
+        self.password_state, self.password_needed = page.password_state, page.password_needed
+        self.extension, self.timezone = page.extension, page.timezone
+        self.test_button, self.test_result = page.test_button, page.test_result
+        self.certificate = page.certificate
         self.demo_note = QLabel(
             self.tr("Demo mode: connected to the built-in simulated PBX; nothing here is saved."),
             wordWrap=True,
         )
         self.demo_note.hide()
-        self.connection = connection = QGroupBox(self.tr("Connection"))
-        form = QFormLayout(connection)
-        form.addRow(self.tr("Server address:"), self.server)
-        form.addRow("", self.http_warning)  # shown while typing an address, not clicking
-        form.addRow(self.tr("API user name:"), self.username)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow("", _keeping_its_place(self.password_needed))
-        form.addRow("", self.remember)
-        form.addRow("", self.password_state)
-        form.addRow(self.tr("My extension:"), self.extension)
-        form.addRow(self.tr("PBX time zone:"), self.timezone)
-        test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
-        form.addRow(test_row)
-        form.addRow(self.certificate)
 
+        self.numbers = NumbersPage()
+        self.popups = PopupsPage()
+        self.webhooks = WebhooksPage()
         self.general = general = GeneralSettings()
         self.poll, self.language, self.theme = general.poll, general.language, general.theme
         self.language_hint, self.start_minimized = general.language_hint, general.start_minimized
+        self.pages: list[SettingsPage] = [self.numbers, self.popups, self.webhooks, general]
+        self.tabs = QTabWidget()
+        self.tabs.addTab(page, self.tr("Co&nnection"))
+        self.tabs.addTab(self.numbers, self.tr("Ca&lls && numbers"))
+        self.tabs.addTab(self.popups, self.tr("&Popups"))
+        self.tabs.addTab(self.webhooks, self.tr("&Webhooks"))
+        self.tabs.addTab(general, self.tr("&General"))
 
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet(tone("error"))
@@ -148,11 +125,10 @@ class SettingsDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo_note)
-        layout.addWidget(connection)
-        layout.addWidget(general)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        _keep_place_when_hidden(self.error)
+        keep_place_when_hidden(self.error)
         self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
 
         self.server.textChanged.connect(self._update_http_warning)
@@ -177,7 +153,8 @@ class SettingsDialog(QDialog):
         else:
             self.extension.setEditText(number)
         self.timezone.set_zone(s.get(st.PBX_TIMEZONE))
-        self.general.load(s)
+        for settings_page in self.pages:
+            settings_page.load(s)
         self._update_http_warning()
         self._update_password_hint()
         mark_locked(s, "server_url", self.server)
@@ -231,9 +208,34 @@ class SettingsDialog(QDialog):
     def _ask_for_password(self) -> str:
         """Point at the password field; returns the sentence saying why."""
         self.password_needed.show()
-        self.password.setFocus()
+        self._point_at(self.password)
         self._refit()
-        return self.tr("Enter the password for this server.")
+        return self.connection.password_needed_text()
+
+    def _point_at(self, widget: QWidget) -> None:
+        """Show the tab holding `widget` and put the cursor there."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_webhook_templates(self, start_url: str, hangup_url: str) -> None:
+        """Show the running webhook receiver's two URL templates ("" hides them again)."""
+        self.webhooks.set_templates(start_url, hangup_url)
+
+    def _page_values(self) -> dict[str, Any] | None:
+        """Every page's values; None (and the first problem shown) if any cannot be saved."""
+        values: dict[str, Any] = {}
+        for settings_page in self.pages:
+            problem = settings_page.problem()
+            if problem is not None:
+                self._show_error(problem.text)
+                self._point_at(problem.widget)
+                return None
+            # What the administrator fixed is neither checked nor written.
+            unlocked = settings_page.values().items()
+            values.update((k, v) for k, v in unlocked if k not in settings_page.locked)
+        return values
 
     def _update_http_warning(self) -> None:
         self.http_warning.setVisible(self.account_editable and is_plain_http(self.server.text()))
@@ -266,7 +268,7 @@ class SettingsDialog(QDialog):
             return normalize_server_url(self.server.text())
         except ServerUrlError as exc:
             self._show_error(server_url_problem_text(exc.problem))
-            self.server.setFocus()
+            self._point_at(self.server)
             return None
 
     def _chosen_extension(self) -> str:
@@ -362,7 +364,9 @@ class SettingsDialog(QDialog):
         """Validate everything, store the password, then write the settings."""
         self.tasks.adopt_current()
         self._show_error("")
-        general = self.general.values()
+        general = self._page_values()
+        if general is None:
+            return
         if not self.account_editable:  # the connection is given, not the user's to change
             self._write(general, None)
             self.accept()
@@ -373,6 +377,7 @@ class SettingsDialog(QDialog):
         zone = self.timezone.zone()
         if zone is None:
             self._show_error(self._zone_problem())
+            self._point_at(self.timezone)
             return
         values: dict[str, Any] = {
             "server_url": url,
@@ -480,23 +485,3 @@ class SettingsDialog(QDialog):
     def done(self, result: int) -> None:
         self.tasks.cancel_all()
         super().done(result)
-
-
-def _keep_place_when_hidden(widget: QWidget) -> None:
-    policy = widget.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    widget.setSizePolicy(policy)
-
-
-def _keeping_its_place(hint: QLabel) -> QWidget:
-    """`hint` in a holder that keeps its space while it is hidden.
-
-    The buttons below must not move under the pointer as a hint comes and goes; a form
-    layout gives a hidden row no space whatever its size policy says, a box layout does.
-    """
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    _keep_place_when_hidden(hint)
-    layout.addWidget(hint)
-    return holder
