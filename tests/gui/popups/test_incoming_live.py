@@ -13,6 +13,7 @@ import socket
 import sys
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,14 @@ class QuietSimulator:
 
     def hang_up(self, channel: str) -> None:
         self.thread.call(lambda s: s.hang_up(channel))
+
+    def calls_with(self, number: str, *, days: int) -> int:
+        """How many calls with `number` the PBX's history holds for the last `days` days."""
+        end = datetime.now().replace(second=0, microsecond=0)  # the PBX's clock is this one's
+        rows = self.thread.call(
+            lambda s: s.switchboard.history.query(end - timedelta(days=days), end, number)
+        )
+        return len(rows)
 
     def polls(self) -> int:
         """How many `activecalls` requests the app has sent so far."""
@@ -173,6 +182,14 @@ def phonebook_caller(index: int = 0) -> tuple[str, str]:
     return person.dial[0], f"{person.first} {person.last}"
 
 
+def recent_text(count: int) -> str:
+    if count == 0:
+        return "No calls from this number in the last 7 days"
+    if count == 1:
+        return "1 call from this number in the last 7 days"
+    return f"{count} calls from this number in the last 7 days"
+
+
 def wait_polls(qtbot: Any, sim: QuietSimulator, count: int) -> None:
     """Let the app poll `count` more times (to see that nothing more happens)."""
     target = sim.polls() + count
@@ -191,6 +208,10 @@ def test_a_call_to_my_extension_pops_up_once_with_the_callers_name_until_answere
     wait_polls(qtbot, sim, 3)  # still ringing, polled again and again
     assert desk.popups() == [(channel, name)]
     assert desk.shown == [(channel, number)]
+    popup = desk.ui.popups.popup_for(channel)
+    assert popup is not None
+    qtbot.waitUntil(lambda: "Looking up" not in popup.recent_text, timeout=WAIT_MS)
+    assert popup.recent_text == recent_text(sim.calls_with(number, days=7))
 
     sim.answer(channel)  # picked up on the desk phone
     qtbot.waitUntil(lambda: not desk.popups(), timeout=WAIT_MS)
@@ -358,3 +379,46 @@ def test_calls_reported_by_webhooks_and_polls_alike_pop_up_and_count_once(
     assert desk.app.tray.missed_calls == 1
     assert [c.channel for c in desk.ui.missed.calls] == [queued]
     assert receiver.refused == 0
+
+
+def test_a_call_that_ended_while_the_pbx_was_out_of_reach_closes_its_popup_and_is_missed(
+    qtbot: Any, started: list[App], tmp_path: Path, quiet_simulator: QuietSimulator
+) -> None:
+    sim = quiet_simulator
+    desk = start_desk(qtbot, started, tmp_path, sim)
+    window = desk.app.window
+    number, name = phonebook_caller(7)
+    channel = sim.ring(ME, number)
+    qtbot.waitUntil(lambda: desk.popups() == [(channel, name)], timeout=WAIT_MS)
+    sim.thread.pause()  # the network goes
+    try:
+        qtbot.waitUntil(lambda: window.connection_text().startswith("Offline"), timeout=WAIT_MS)
+        sim.hang_up(channel)  # meanwhile the caller gives up
+    finally:
+        sim.thread.resume()
+    qtbot.waitUntil(lambda: window.connection_text().startswith("Online"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not desk.popups(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: desk.app.tray.missed_calls == 1, timeout=WAIT_MS)
+    assert desk.events_for(channel) == ["ringing", "ended"]
+    assert desk.events[-1].missed
+    assert [c.channel for c in desk.ui.missed.calls] == [channel]
+
+
+def test_missed_calls_are_still_counted_after_a_restart(
+    qtbot: Any, started: list[App], tmp_path: Path, quiet_simulator: QuietSimulator
+) -> None:
+    sim = quiet_simulator
+    desk = start_desk(qtbot, started, tmp_path, sim)
+    number, name = phonebook_caller(8)
+    channel = sim.ring(MY_QUEUE, number)
+    qtbot.waitUntil(lambda: bool(desk.popups()), timeout=WAIT_MS)
+    sim.hang_up(channel)
+    qtbot.waitUntil(lambda: desk.app.tray.missed_calls == 1, timeout=WAIT_MS)
+    run(qtbot, desk.app.shutdown())
+    started.remove(desk.app)
+
+    again = start_desk(qtbot, started, tmp_path, sim)
+    assert again.app.tray.missed_calls == 1
+    assert [(c.channel, c.number, c.name) for c in again.ui.missed.calls] == [
+        (channel, number, name)
+    ]
