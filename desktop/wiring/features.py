@@ -149,6 +149,8 @@ class Features:
     def on_directory(self, directory: Directory) -> None:
         self._queue_names = {q.number: q.name for q in directory.queues if q.name.strip()}
         self.window.set_queue_lookup(self._queue_names.get)
+        if self.incoming_ui is not None:
+            self.incoming_ui.queue_names_changed()
         self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
         self.phonebook.set_extensions(directory.extensions)
         if self.panel is not None:
@@ -274,7 +276,7 @@ class Features:
             spawn=self._spawn,
             data_dir=self.data_dir,
             name_of=self.name_of,
-            queue_name=self._queue_names.get,
+            queue_name=self.queue_name,
             dial=self.dial,
             show_history=self.show_history,
             pbx_now=self.pbx_now,
@@ -284,6 +286,11 @@ class Features:
             self.incoming_ui.on_events(waiting)
 
     # ------------------------------------------------------------ phonebook
+    def queue_name(self, number: str) -> str | None:
+        """The queue's name from the latest directory (None until it is read)."""
+        # Looked up on each call: the directory is replaced, not updated in place.
+        return self._queue_names.get(number)
+
     def name_of(self, number: str) -> str | None:
         """The caller's name, from the phonebook and the extensions."""
         entry = self.phonebook.index.lookup(number)

@@ -20,6 +20,7 @@ from typing import Any
 import httpx
 import pytest
 from keyring_doubles import MemoryKeyring
+from PySide6.QtCore import Qt
 
 from desktop import cli
 from desktop import settings as st
@@ -35,7 +36,7 @@ WAIT_MS = 20_000
 ME = "101"
 # With this seed my extension 101 is a member of queue 630, and so is colleague 104.
 SEED = 4
-MY_QUEUE, COLLEAGUE = "630", "104"
+MY_QUEUE, MY_QUEUE_NAME, COLLEAGUE = "630", "Satış", "104"
 USER, PASSWORD = "apiuser", "Sim-Şifre-42"
 CONTACTS = 600  # the simulator's default phonebook size
 WRITER = """
@@ -231,6 +232,8 @@ def test_a_call_through_my_queue_pops_up_once_and_closes_when_a_colleague_answer
     channel = sim.ring(MY_QUEUE, number)
     qtbot.waitUntil(lambda: bool(desk.popups()), timeout=WAIT_MS)
     assert desk.popups() == [(channel, name)]
+    popup = desk.ui.popups.popup_for(channel)
+    assert popup is not None and popup.queue_label.text() == f"Queue: {MY_QUEUE_NAME}"
     wait_polls(qtbot, sim, 3)
     assert desk.shown == [(channel, number)]
 
@@ -422,3 +425,13 @@ def test_missed_calls_are_still_counted_after_a_restart(
     assert [(c.channel, c.number, c.name) for c in again.ui.missed.calls] == [
         (channel, number, name)
     ]
+    model = again.ui.panel.model
+    queue_column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Queue"
+    )
+    qtbot.waitUntil(
+        lambda: model.index(0, queue_column).data() == f"{MY_QUEUE_NAME} ({MY_QUEUE})",
+        timeout=WAIT_MS,
+    )
