@@ -42,7 +42,7 @@ CONTACTS = 600  # the simulator's default phonebook size
 WRITER = """
 import sys
 with open(sys.argv[1], "a", encoding="utf-8") as f:
-    f.write(sys.argv[2] + "\\n")
+    f.write("|".join(sys.argv[2:]) + "\\n")
 """
 
 
@@ -320,7 +320,7 @@ def test_the_incoming_call_program_runs_once_per_call(
     desk = start_desk(
         qtbot, started, tmp_path, sim,
         incoming_call_program=sys.executable,
-        incoming_call_arguments=f'"{script}" "{out}" {{number}}',
+        incoming_call_arguments=f'"{script}" "{out}" {{number}} "{{queue}}"',
     )  # fmt: skip
 
     def lines() -> list[str]:
@@ -329,7 +329,7 @@ def test_the_incoming_call_program_runs_once_per_call(
     first, _ = phonebook_caller(4)
     second, _ = phonebook_caller(5)
     channel = sim.ring(ME, first)
-    qtbot.waitUntil(lambda: lines() == [first], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: lines() == [f"{first}|"], timeout=WAIT_MS)
     wait_polls(qtbot, sim, 3)  # still ringing: no second run
     sim.hang_up(channel)
     channel = sim.ring(MY_QUEUE, second)
@@ -337,7 +337,7 @@ def test_the_incoming_call_program_runs_once_per_call(
     sim.answer(channel, by=COLLEAGUE)
     qtbot.waitUntil(lambda: desk.events_for(channel)[-1:] == ["answered"], timeout=WAIT_MS)
     wait_polls(qtbot, sim, 2)
-    assert lines() == [first, second]
+    assert lines() == [f"{first}|", f"{second}|{MY_QUEUE_NAME}"]
     assert desk.ui.command.runs == 2
 
 
