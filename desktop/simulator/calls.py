@@ -279,3 +279,40 @@ def forgotten_conference(call_id: int, started: float, caller: str, rng: random.
         cdr_src=caller,
         cdr_dst="800",
     )
+
+
+def rung_call(
+    call_id: int,
+    started: float,
+    caller: str,
+    target: str,
+    queue: bool,
+    answer_after: float | None,
+    answered_by: str,
+    hang_up_after: float | None,
+    rng: random.Random,
+) -> LiveCall:
+    """An incoming call a test asked for: rings `target` (an extension or a queue) from outside.
+
+    Answered by `answered_by` after `answer_after` seconds (None: nobody answers); the caller
+    hangs up after `hang_up_after` seconds (None: the call goes on until hung up).
+    """
+    trunk = pick(rng, traffic.TRUNKS)
+    app = f"Queue({target})" if queue else f"Dial(SIP/{target},60)"
+    steps = [Step(0.0, RINGING, app, caller, target)]
+    if answer_after is not None:
+        steps.append(Step(answer_after, TALKING, app, caller, answered_by))
+    return LiveCall(
+        call_id=call_id,
+        channel=trunk_channel(rng, trunk),
+        started=started,
+        kind=traffic.INCOMING,
+        steps=steps,
+        end_at=hang_up_after,
+        outcome=traffic.ANSWER if answer_after is not None else traffic.CANCEL,
+        answer_at=answer_after,
+        cdr_src=caller,
+        cdr_dst=answered_by if answer_after is not None else target,
+        queue=target if queue else "",
+        busy_extensions=(answered_by,) if answer_after is not None or not queue else (),
+    )

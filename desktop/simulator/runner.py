@@ -157,6 +157,43 @@ class Simulator:
         self.switchboard.jump(seconds)
         self._pump()
 
+    # -- calls on demand, for tests --------------------------------------------------------
+    def ring(
+        self,
+        target: str,
+        caller: str,
+        *,
+        answer_after: float | None = None,
+        answered_by: str | None = None,
+        hang_up_after: float | None = None,
+    ) -> str:
+        """An outside `caller` rings extension or queue `target` now; returns its channel.
+
+        `answered_by` (an extension; default the one rung, or a free queue member) picks up
+        after `answer_after` seconds (None: nobody answers); the caller hangs up after
+        `hang_up_after` seconds (None: it goes on until `hang_up`). Webhooks go out as for
+        any call. Raises `ActionError` for an unknown target, caller or extension.
+        """
+        call = self.switchboard.ring(
+            target,
+            caller,
+            answer_after=answer_after,
+            answered_by=answered_by,
+            hang_up_after=hang_up_after,
+        )
+        self._pump()
+        return call.channel
+
+    def answer(self, channel: str, by: str | None = None) -> None:
+        """Extension `by` picks up the ringing call on `channel` now; it talks until hung up."""
+        self.switchboard.answer(channel, by)
+        self._pump()
+
+    def hang_up(self, channel: str) -> None:
+        """End the call on `channel` now, as `hangupcall` does."""
+        self.switchboard.hangup(channel)
+        self._pump()
+
     async def pause(self) -> None:
         """Refuse connections (the port closes, open connections drop) until resume()."""
         if self._server is not None:

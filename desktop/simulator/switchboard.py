@@ -339,6 +339,66 @@ class Switchboard:
             raise ActionError("Kanal bulunamadı")
         return self._finish(call, now, call.outcome)
 
+    # -- test control ---------------------------------------------------------------------
+    def ring(
+        self,
+        target: str,
+        caller: str,
+        *,
+        answer_after: float | None = None,
+        answered_by: str | None = None,
+        hang_up_after: float | None = None,
+    ) -> LiveCall:
+        """An outside caller rings an extension or a queue now (tests, scripted demos)."""
+        queue = next((q for q in self.office.queues if q.number == target), None)
+        if queue is None and target not in self._ext:
+            raise ActionError("Dahili veya kuyruk bulunamadı")
+        if not valid_number(caller):
+            raise ActionError("Geçersiz numara")
+        by = answered_by or (target if queue is None else self._member(target))
+        if answer_after is not None and by not in self._ext:
+            raise ActionError("Cevaplayan dahili bulunamadı")
+        if (answer_after is not None and answer_after < 0) or (
+            hang_up_after is not None and hang_up_after <= (answer_after or 0.0)
+        ):
+            raise ValueError("answer_after must be >= 0 and hang_up_after after it")
+        now = self.advance()
+        call = calls.rung_call(
+            self._new_id(), now, caller, target, queue is not None,
+            answer_after, by, hang_up_after, self._action_rng(),
+        )  # fmt: skip
+        return self._add(call)
+
+    def answer(self, channel: str, by: str | None = None) -> None:
+        """Someone picks up a ringing call now (`by`: the extension; default the one rung)."""
+        now = self.advance()
+        call = self._calls.get(channel)
+        if call is None:
+            raise ActionError("Kanal bulunamadı")
+        step = call.steps[call.step_index]
+        if step.phase in _ANSWERED:
+            raise ActionError("Çağrı zaten cevaplandı")
+        by = by or (self._member(call.queue) if call.queue else step.dst)
+        if by not in self._ext:
+            raise ActionError("Cevaplayan dahili bulunamadı")
+        self._busy.subtract(call.busy_extensions)
+        call.busy_extensions = (by,)
+        self._busy.update(call.busy_extensions)
+        at = now - call.started
+        # From now on it talks until hung up, whatever the script said before.
+        del call.steps[call.step_index + 1 :]
+        call.steps.append(step._replace(at=at, phase=calls.TALKING, dst=by))
+        call.answer_at, call.end_at, call.outcome = at, None, traffic.ANSWER
+        call.cdr_dst = by
+        self._schedule(call)
+        self.advance(now)
+
+    def _member(self, queue: str) -> str:
+        """The queue's first free, reachable member, else its first member ("" if none)."""
+        members = next((q.members for q in self.office.queues if q.number == queue), ())
+        free = [m for m in members if not self._busy[m] and self._ext[m].reachable]
+        return (free or [*members, ""])[0]
+
     # -- what the API shows -------------------------------------------------------------
     def live_calls(self) -> list[LiveCall]:
         self.advance()

@@ -159,6 +159,8 @@ class Features:
         inside = {e.number for e in directory.extensions} | {q.number for q in directory.queues}
         self.window.calls_tab.set_extension_check(inside.__contains__)
         self.window.set_queue_lookup(self._queue_names.get)
+        if self.incoming_ui is not None:
+            self.incoming_ui.queue_names_changed()
         self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
         self.phonebook.set_extensions(directory.extensions)
         if self.panel is not None:
@@ -291,7 +293,7 @@ class Features:
             spawn=self._spawn,
             data_dir=self.data_dir,
             name_of=self.name_of,
-            queue_name=self._queue_names.get,
+            queue_name=self.queue_name,
             dial=self.dial,
             show_history=self.show_history,
             pbx_now=self.pbx_now,
@@ -301,6 +303,11 @@ class Features:
             self.incoming_ui.on_events(waiting)
 
     # ------------------------------------------------------------ phonebook
+    def queue_name(self, number: str) -> str | None:
+        """The queue's name from the latest directory (None until it is read)."""
+        # Looked up on each call: the directory is replaced, not updated in place.
+        return self._queue_names.get(number)
+
     def name_of(self, number: str) -> str | None:
         """The caller's name, from the phonebook and the extensions."""
         entry = self.phonebook.index.lookup(number)

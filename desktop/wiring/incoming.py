@@ -77,6 +77,7 @@ class IncomingCallsUi:
         tray.menu.insertMenu(tray.settings_action, self.missed_menu.menu)
         self.panel = MissedCallsPanel(self.missed, window)
         self.panel.set_number_rules(rules)
+        self.panel.set_queue_lookup(queue_name)
         self.panel.call_back_requested.connect(dial)
         self.panel.marked_seen.connect(self._update_count)
         self.dock = QDockWidget(QCoreApplication.translate("App", "Missed calls"), window)
@@ -123,6 +124,10 @@ class IncomingCallsUi:
         if self.missed.unseen_count != missed_before:
             self.panel.refresh()
             self._update_count()
+
+    def queue_names_changed(self) -> None:
+        """The directory was read (again): missed calls show their queues' new names."""
+        self.panel.set_queue_lookup(self._queue_name)
 
     def keep_only(self, channels: frozenset[str]) -> None:
         """After a reconnect: popups of calls that are gone close."""
