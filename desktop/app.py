@@ -278,6 +278,7 @@ class App:
             credentials=self.credentials,
         )
         undo.push_async_callback(self.features.aclose)
+        self.account.webhook_templates = self.features.webhook_templates
         self.features.start()
         if not self.demo:
             self._apply_start_on_login(self.settings.get(st.START_ON_LOGIN))

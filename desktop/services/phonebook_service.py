@@ -88,6 +88,12 @@ class PhonebookService:
             self.extensions = tuple(extensions)
             self._rebuild()
 
+    def set_country(self, country: str) -> None:
+        """Numbers are read for another country now: rebuild the index."""
+        if country != self._country:
+            self._country = country
+            self._rebuild()
+
     async def refresh(self) -> bool:
         """Read the PBX's directory now (one read at a time); True when it was read."""
         if self._refreshing is None or self._refreshing.done():

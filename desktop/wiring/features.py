@@ -174,8 +174,14 @@ class Features:
             self.window.calls_tab.set_my_extension(self.settings.get(name))
         elif name in (st.POLL_INTERVAL_S.name, st.IDLE_POLL_INTERVAL_S.name):
             self._adjust_polling(bool(self.session.calls))
+        elif name == st.COUNTRY.name:
+            self.phonebook.set_country(self.settings.get(name))
         elif name == st.PHONEBOOK_REFRESH_MIN.name:
             self.phonebook.refresh_every = 60.0 * self.settings.get(name)
+        elif name in (st.WEBHOOK_ENABLED.name, st.WEBHOOK_ADDRESS.name, st.WEBHOOK_PORT.name):
+            self._spawn(self.restart_webhooks())
+        elif name == st.RECORDINGS_CACHE_MB.name and self.recordings is not None:
+            self.recordings.cache.max_bytes = self.settings.get(name) * 1024 * 1024
 
     # ------------------------------------------------------------ pages
     def page(self, name: str) -> QWidget | None:
@@ -386,6 +392,23 @@ class Features:
             await self.credentials.store(*WEBHOOK_KEY_ACCOUNT, key, remember=False)
         return key
 
+    def webhook_templates(self) -> tuple[str, str] | None:
+        """The two URLs to paste in the PBX panel while the receiver runs."""
+        if self.webhooks is None:
+            return None
+        host = self.settings.get(st.WEBHOOK_ADDRESS)
+        if host in ("0.0.0.0", "::", ""):  # noqa: S104 (what the user chose to listen on)
+            host = _this_computer_address()
+        return self.webhooks.url_templates(host)
+
+    async def restart_webhooks(self) -> None:
+        """The webhook settings changed: stop the receiver, and start it again if wanted."""
+        if self.webhooks is not None:
+            receiver, self.webhooks = self.webhooks, None
+            await receiver.stop()
+        if self.settings.get(st.WEBHOOK_ENABLED):
+            await self.start_webhooks()
+
     def _webhook_start(self, event: WebhookStart) -> None:
         self.incoming.call_started(event.channel, event.src, event.dst, event.call_type)
         self.session.refresh_calls()
@@ -411,3 +434,15 @@ class Features:
             self.session.interval = interval
             if faster:  # shown again: fresh calls now, not at the end of a slow wait
                 self.session.refresh_calls()
+
+
+def _this_computer_address() -> str:
+    """This computer's address on the network (what the PBX would reach), else loopback."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # a documentation address: nothing is sent
+            return str(probe.getsockname()[0])
+    except OSError:
+        return "127.0.0.1"

@@ -637,3 +637,22 @@ def test_start_on_login_writes_and_removes_this_users_login_entry(
     assert entry.exists() and "Exec=" in entry.read_text(encoding="utf-8")
     app.settings.set(st.START_ON_LOGIN, False)
     assert not entry.exists()
+
+
+def test_settings_show_the_running_webhook_receivers_urls(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    app.settings.set(st.WEBHOOK_PORT, 18719)
+    app.settings.set(st.WEBHOOK_ENABLED, True)  # started at once, no restart needed
+    qtbot.waitUntil(lambda: app.features.webhooks is not None, timeout=WAIT_MS)
+    start_url, hangup_url = app.features.webhook_templates() or ("", "")
+    assert start_url.startswith("http://127.0.0.1:18719/") and "{chanid}" in start_url
+    assert "{status}" in hangup_url
+    app.open_settings()
+    qtbot.waitUntil(lambda: app.dialogs.get("settings") is not None, timeout=WAIT_MS)
+    dialog = app.dialogs.get("settings")
+    assert dialog.webhooks.start_url.toPlainText() == start_url
+    dialog.reject()
+    app.settings.set(st.WEBHOOK_ENABLED, False)
+    qtbot.waitUntil(lambda: app.features.webhooks is None, timeout=WAIT_MS)

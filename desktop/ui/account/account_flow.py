@@ -64,6 +64,8 @@ class AccountFlow:
         self.dialogs = dialogs
         # False: the connection is given (the built-in demo PBX); Settings saves nothing.
         self.account_editable = account_editable
+        # The running webhook receiver's URL templates, for Settings to show (or None).
+        self.webhook_templates: Callable[[], tuple[str, str] | None] | None = None
         self._spawn = spawn
 
     async def connect(self) -> None:
@@ -121,6 +123,10 @@ class AccountFlow:
         dialog = SettingsDialog(
             self.settings, credentials, self.window, account_editable=self.account_editable
         )
+        if self.webhook_templates is not None:
+            templates = self.webhook_templates()
+            if templates is not None:
+                dialog.set_webhook_templates(*templates)
         self._spawn(self._settings_closed(dialog))
 
     async def _settings_closed(self, dialog: SettingsDialog) -> None:

@@ -215,7 +215,8 @@ class SettingsDialog(QDialog):
     def _point_at(self, widget: QWidget) -> None:
         """Show the tab holding `widget` and put the cursor there."""
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(widget):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
                 self.tabs.setCurrentIndex(index)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
