@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results: dict[str, float] = {}
     failed: list[str] = []
-    print(f"{'benchmark':<28}{'value':>12}{'target':>12}  ok")
+    print(f"{'benchmark':<32}{'value':>12}{'target':>12}  ok")
     for name in args.only or SUITES:
         module, targets = SUITES[name]
         values = importlib.import_module(module).run()
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                 mark = "yes" if good else "NO"
                 if not good:
                     failed.append(key)
-            print(f"{key:<28}{value:>12.3f}{shown_target:>12}  {mark}", flush=True)
+            print(f"{key:<32}{value:>12.3f}{shown_target:>12}  {mark}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if failed:
