@@ -8,7 +8,11 @@ setting the search text to the model updated and the best match selected (the ta
 `phonebook_search_ratio`: the total of those keystrokes divided by the same keystrokes
 through a `QSortFilterProxyModel` with a case-insensitive fixed-string filter over every
 column (the tab searches names, companies and numbers) of a `QStandardItemModel` holding
-the same rows, measured in the same run, each keystroke taking turns.
+the same rows, measured in the same run, each keystroke taking turns. Both totals come from
+the first round, the only one the proxy types in (each of its keystrokes scans all 100,000
+rows, ~0.1 s: a sum over 127 keystrokes needs no second round); the tab types each query
+there for the first time, so nothing it learnt in an earlier round helps it.
+The p95 is over the median of each keystroke's ROUNDS rounds.
 """
 
 from __future__ import annotations
@@ -99,24 +103,27 @@ def run() -> dict[str, float]:
     theirs: list[list[float]] = [[] for _ in typed]
     box = tab.search_edit
     clock = time.perf_counter
-    for _ in range(ROUNDS):
+    for round_ in range(ROUNDS):
         for i, text in enumerate(typed):
             start = clock()
             box.setText(text)
             ours[i].append(clock() - start)
-            start = clock()
-            proxy.setFilterFixedString(text)
-            proxy.rowCount()
-            theirs[i].append(clock() - start)
+            if round_ == 0:
+                start = clock()
+                proxy.setFilterFixedString(text)
+                proxy.rowCount()
+                theirs[i].append(clock() - start)
             qapp.processEvents()  # the table repaints between keystrokes, as it would
     # Keystrokes only: clearing the box is not typing.
-    mine = sorted(statistics.median(t) for t, q in zip(ours, typed, strict=True) if q)
-    proxied = [statistics.median(t) for t, q in zip(theirs, typed, strict=True) if q]
+    keyed = [i for i, q in enumerate(typed) if q]
+    mine = sorted(statistics.median(ours[i]) for i in keyed)
+    proxied = [theirs[i][0] for i in keyed]
+    first_round = sum(ours[i][0] for i in keyed)
     tab.close()
     tab.deleteLater()
     return {
         "phonebook_search_p95_ms": mine[int(len(mine) * 0.95)] * 1000,
-        "phonebook_search_ratio": sum(mine) / sum(proxied),
+        "phonebook_search_ratio": first_round / sum(proxied),
         "phonebook_search_max_ms": mine[-1] * 1000,
         "phonebook_proxy_p95_ms": sorted(proxied)[int(len(proxied) * 0.95)] * 1000,
     }

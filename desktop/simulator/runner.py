@@ -65,6 +65,10 @@ class Simulator:
         """The parameters of the latest API requests it accepted, oldest first (no credentials)."""
         return [] if self._api is None else [dict(q) for q in self._api.received]
 
+    def accepted(self) -> int:
+        """How many API requests it accepted since it started (`received` keeps the latest)."""
+        return 0 if self._api is None else self._api.accepted
+
     @property
     def running(self) -> bool:
         return self._server is not None
@@ -141,6 +145,18 @@ class Simulator:
                 self._webhooks.submit(event)
 
     # -- faults and time, for tests -----------------------------------------------------
+    def ring(self, to: str, number: str, seconds: float = 60.0) -> str:
+        """Ring extension or queue `to` from `number` now (its start webhook goes out at
+        once); returns the call's channel. For benchmarks and tests."""
+        call = self.switchboard.ring(to, number, seconds)
+        self._pump()
+        return call.channel
+
+    def hang_up(self, channel: str) -> None:
+        """End the call on `channel` now (its hang-up webhook goes out at once)."""
+        self.switchboard.hangup(channel)
+        self._pump()
+
     def set_fault(self, name: str | None) -> None:
         self.faults.set_fault(name)
 

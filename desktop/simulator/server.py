@@ -52,6 +52,7 @@ class PbxApi:
         self._phonebook: bytes | None = None
         # Each accepted request's parameters in the order sent, without the credentials.
         self.received: deque[dict[str, str]] = deque(maxlen=RECEIVED_KEPT)
+        self.accepted = 0  # API requests accepted since the start, all counted
         self._routes: dict[str, Handler] = {config.api_path: self._api}
         if config.control:
             self._routes.update(
@@ -140,6 +141,7 @@ class PbxApi:
     async def _api(self, request: Request) -> Response:
         if not self._authorised(request):
             return self._fail(BAD_LOGIN)
+        self.accepted += 1
         self.received.append(
             {k: v for k, v in request.query.items() if k not in ("username", "password")}
         )

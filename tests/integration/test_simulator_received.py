@@ -60,3 +60,14 @@ async def test_a_request_with_the_wrong_password_is_not_remembered(sim: Simulato
         with pytest.raises(PbxAuthError):
             await pbx.callback("101", "102", dial_plan="masked")
     assert sim.received() == []
+
+
+async def test_every_accepted_request_is_counted_beyond_those_kept(sim: Simulator) -> None:
+    async with PbxClient(sim.base_url, USER, PASSWORD, timeout=5) as pbx:
+        for _ in range(205):
+            await pbx.queues()
+    async with PbxClient(sim.base_url, USER, "wrong", timeout=5) as pbx:
+        with pytest.raises(PbxAuthError):
+            await pbx.queues()
+    assert sim.accepted() == 205
+    assert len(sim.received()) == 200

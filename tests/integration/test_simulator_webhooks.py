@@ -186,3 +186,20 @@ def test_a_malformed_webhook_url_is_still_logged_without_its_key(url: str) -> No
 
     shown = safe_target(url)
     assert shown and "K3Y" not in shown
+
+
+@pytest.mark.asyncio
+async def test_ring_sends_start_and_hangup_webhooks_and_counts_no_request(
+    make_sim: SimFactory, api_for: ApiFor, receiver: Receiver
+) -> None:
+    sim = await make_sim(calls_per_minute=0, webhooks=(receiver.url + "/hook",))
+    channel = sim.ring("630", "02125550100")
+    await receiver.wait_for(1)
+    _, start = receiver.hits[0]
+    assert start == {"chanid": channel, "src": "02125550100", "dst": "630", "type": "incoming"}
+    assert sim.accepted() == 0  # rung from inside, not asked for over the API
+    await api_for(sim).rows("activecalls")
+    assert sim.accepted() == 1
+    sim.hang_up(channel)
+    await receiver.wait_for(2)
+    assert receiver.hits[1][1]["chanid"] == channel
