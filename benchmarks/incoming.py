@@ -104,7 +104,9 @@ def _watch_popups(shown: dict[str, float], painted: dict[str, float]) -> Any:
 
 async def _one_call(sim: Any, popups: Any, to: str, number: str, painted: dict[str, float]) -> str:
     """Ring `to` from `number`, wait for the popup painted, hang up, wait for it gone."""
-    channel: str = await asyncio.to_thread(sim.call, lambda s: s.ring(to, number, 30.0))
+    channel: str = await asyncio.to_thread(
+        sim.call, lambda s: s.ring(to, number, hang_up_after=30.0)
+    )
     await _until(lambda: channel in painted, 10, "a popup")
     await asyncio.to_thread(sim.call, lambda s: s.hang_up(channel))
     await _until(lambda: popups.popup_for(channel) is None, 10, "the popup to close")

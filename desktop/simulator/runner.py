@@ -145,18 +145,6 @@ class Simulator:
                 self._webhooks.submit(event)
 
     # -- faults and time, for tests -----------------------------------------------------
-    def ring(self, to: str, number: str, seconds: float = 60.0) -> str:
-        """Ring extension or queue `to` from `number` now (its start webhook goes out at
-        once); returns the call's channel. For benchmarks and tests."""
-        call = self.switchboard.ring(to, number, seconds)
-        self._pump()
-        return call.channel
-
-    def hang_up(self, channel: str) -> None:
-        """End the call on `channel` now (its hang-up webhook goes out at once)."""
-        self.switchboard.hangup(channel)
-        self._pump()
-
     def set_fault(self, name: str | None) -> None:
         self.faults.set_fault(name)
 

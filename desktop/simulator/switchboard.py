@@ -328,30 +328,6 @@ class Switchboard:
         rng = self._action_rng()
         return self._add(calls.ivr_call(call_id, now, number, dial_plan, ivr, userfield, rng))
 
-    def ring(self, to: str, number: str, seconds: float = 60.0) -> LiveCall:
-        """An incoming call from `number` ringing extension or queue `to` for `seconds`
-        (then given up), unless hung up first: for benchmarks and tests, no API action."""
-        if not valid_number(number):
-            raise ActionError("Geçersiz numara")
-        queue = next((q for q in self.office.queues if q.number == to), None)
-        if queue is None and to not in self._ext:
-            raise ActionError("Dahili bulunamadı")
-        now = self.advance()
-        rng = self._action_rng()
-        dst = to if queue is None else (self._free(rng, queue.members) or to)
-        plan = traffic.CallPlan(
-            traffic.INCOMING,
-            number,
-            dst,
-            "" if queue is None else queue.number,
-            people.pick(rng, traffic.TRUNKS),
-            seconds,
-            0.0,
-            traffic.CANCEL,
-            False,
-        )
-        return self._add(calls.from_plan(self._new_id(), now, plan, rng))
-
     def hangup(self, channel: str) -> CdrRow:
         """End the call on `channel`: hanging up either leg of a two-leg call ends both."""
         now = self.advance()

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.simulator import SimulatorConfig, people, traffic
 from desktop.simulator.history import History, format_duration, parse_date_param
-from desktop.simulator.switchboard import ActionError, CallEvent, SimClock, Switchboard, format_hms
+from desktop.simulator.switchboard import CallEvent, SimClock, Switchboard, format_hms
 from desktop.simulator.webhooks import safe_target, webhook_url
 
 START = CallEvent("start", "SIP/trunk-sip-Trunk110-36a9b", "905321234567", "110", "incoming")
@@ -175,25 +175,3 @@ def test_hanging_up_a_ringing_second_leg_ends_both_legs() -> None:
     hangups = [(e.chanid, e.status) for e in board.events]
     assert hangups == [(call.channel, "ANSWER"), (call.second_channel, "CANCEL")]
     assert board.history.find(call.call_id) == row
-
-
-def test_ring_calls_a_chosen_extension_or_queue_until_hung_up_or_given_up() -> None:
-    board = Switchboard(SimulatorConfig(seed=4, calls_per_minute=0))
-    board.events.clear()
-    call = board.ring("101", "05321234567", seconds=30)
-    assert board.events == [CallEvent("start", call.channel, "05321234567", "101", "incoming")]
-    row = next(r for r in board.active_rows() if r["channel"] == call.channel)
-    assert (row["callinfo"], row["src"], row["dst"]) == ("Ringing", "05321234567", "101")
-    board.hangup(call.channel)
-    assert board.events[-1][:2] == ("hangup", call.channel)
-    assert board.history.find(call.call_id).disposition == "NO ANSWER"  # type: ignore[union-attr]
-
-    queued = board.ring("630", "02125550100", seconds=30)
-    assert board.events[-1][:4] == ("start", queued.channel, "02125550100", "630")
-    board.jump(31)
-    assert queued.channel not in {c.channel for c in board.live_calls()}
-    assert board.events[-1][:2] == ("hangup", queued.channel)
-    with pytest.raises(ActionError):
-        board.ring("999", "05321234567")
-    with pytest.raises(ActionError):
-        board.ring("101", "not a number")
