@@ -354,20 +354,15 @@ class App:
     async def connect_demo(self) -> None:
         """Start the simulated PBX (in a thread, off the UI) and poll it."""
         from desktop import settings as st
-        from desktop.demo import first_registered_extension, start_demo_pbx_async
+        from desktop.demo import start_demo_pbx_async
         from desktop.logging_setup import server_host
-        from desktop.pbx import PbxError
 
         demo = await start_demo_pbx_async()
         self.demo_pbx = demo
         self.window.set_server(server_host(demo.base_url))
         timeout = self.settings.get(st.REQUEST_TIMEOUT_S)
         if not self.settings.get(st.EXTENSION):  # the demo desk comes with its own phone
-            try:
-                async with demo.client(timeout=timeout) as client:
-                    self.settings.set(st.EXTENSION, await first_registered_extension(client))
-            except PbxError as exc:
-                log.warning("The demo desk's extension was not chosen: %s", exc)
+            self.settings.set(st.EXTENSION, demo.desk_extension())
         self.session.connect(lambda: demo.client(timeout=timeout))
 
     async def connect_configured(self) -> None:

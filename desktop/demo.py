@@ -12,7 +12,7 @@ import contextlib
 import secrets
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from desktop.pbx import PbxClient
@@ -31,6 +31,25 @@ class DemoPbx:
     base_url: str
     username: str
     password: str = field(repr=False)
+
+    def desk_extension(self) -> str:
+        """The demo desk's own extension: a registered phone, idle if one is, or ''.
+
+        Read from the simulated PBX directly (no request before the first poll). An idle
+        one, so that the first click-to-call a visitor tries rings through.
+        """
+
+        def choose(sim: Any) -> str:
+            board = sim.switchboard
+            users = board.user_rows()
+            busy = {party for row in board.active_rows() for party in (row["src"], row["dst"])}
+            registered = [u["username"] for u in users if u["regstatus"].startswith(("OK", "LAG"))]
+            idle = [number for number in registered if number not in busy]
+            if idle or registered:
+                return str((idle or registered)[0])
+            return str(users[0]["username"]) if users else ""
+
+        return self.thread.call(choose)
 
     def client(self, *, timeout: float = 10.0) -> PbxClient:
         import ssl
@@ -102,21 +121,6 @@ async def start_demo_pbx_async() -> DemoPbx:
     global _early
     future, _early = (_early or begin_demo_pbx()), None
     return await asyncio.wrap_future(future)
-
-
-async def first_registered_extension(client: PbxClient) -> str:
-    """The demo desk's own extension: a registered phone, idle if one is, or ''.
-
-    An idle one, so that the first click-to-call a visitor tries rings through
-    instead of meeting a busy line.
-    """
-    extensions = await client.extensions()
-    busy = {party for call in await client.active_calls() for party in (call.src, call.dst)}
-    registered = [ext.number for ext in extensions if ext.registered]
-    idle = [number for number in registered if number not in busy]
-    if idle or registered:
-        return (idle or registered)[0]
-    return extensions[0].number if extensions else ""
 
 
 # ---------------------------------------------------------------- self-test

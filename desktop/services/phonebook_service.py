@@ -51,7 +51,8 @@ class PhonebookService:
         self.extensions: tuple[Extension, ...] = ()
         self.saved_at: datetime | None = None  # when the copy in use was saved, if from disk
         self.fresh = False  # the copy in use came from the PBX in this run
-        self.index = PhonebookIndex((), (), country=country)
+        # None until there is something to search: the number rules' metadata waits too.
+        self.index: PhonebookIndex | None = None
         self._problem: PbxError | None = None
         self._timer: asyncio.Task[None] | None = None
         self._refreshing: asyncio.Task[bool] | None = None

@@ -252,7 +252,8 @@ class Features:
         tab.call_requested.connect(self.dial)
         tab.refresh_requested.connect(lambda: self._spawn(self.phonebook.refresh()))
         self.phonebook_tab = tab
-        self._show_phonebook(self.phonebook.index)
+        if self.phonebook.index is not None:
+            self._show_phonebook(self.phonebook.index)
         return tab
 
     def _show_phonebook(self, index: PhonebookIndex) -> None:
@@ -316,7 +317,8 @@ class Features:
 
     def name_of(self, number: str) -> str | None:
         """The caller's name, from the phonebook and the extensions."""
-        entry = self.phonebook.index.lookup(number)
+        index = self.phonebook.index
+        entry = index.lookup(number) if index is not None else None
         return entry.name if entry is not None else None
 
     def _on_phonebook(self, index: PhonebookIndex) -> None:

@@ -64,6 +64,7 @@ async def test_a_hostile_reply_keeps_the_last_good_copy_and_says_so_once(tmp_pat
     assert not await book.refresh()
     assert not await book.refresh()
     assert problems == [HOSTILE]  # once, not at every refresh
+    assert book.index is not None
     assert book.index.lookup("05321234567").name == "Ayşe Yılmaz"  # still there
     assert (tmp_path / "p.json").read_bytes() == on_disk  # the good copy is not overwritten
     pbx.answer = [AYSE, MEHMET]

@@ -27,7 +27,7 @@ def test_demo_calls_show_phonebook_and_extension_names(qtbot: Any) -> None:
     try:
         model = app.window.calls_tab.model
         index = lambda: app.features.phonebook.index  # noqa: E731
-        qtbot.waitUntil(lambda: len(index()) >= 20, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: index() is not None and len(index()) >= 20, timeout=WAIT_MS)
 
         def named_cell() -> str | None:
             for row, call in enumerate(model.calls()):
