@@ -371,9 +371,13 @@ class App:
 
     # ------------------------------------------------------------ session → window
     def _on_calls(self, calls: list[Any]) -> None:
-        runtime.startup_done()  # connected and shown: see the module
         self.window.show_calls(calls)
         self.features.on_calls(calls)
+        if not self.first_calls_shown:
+            from PySide6.QtCore import QTimer
+
+            # Connected and shown: start-up is over once this has been painted.
+            QTimer.singleShot(0, self.window, runtime.startup_done)
         if calls and not self.first_calls_shown:
             self.first_calls_shown = True
 

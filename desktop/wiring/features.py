@@ -45,6 +45,7 @@ __all__ = ["Features"]
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 HISTORY_HEADER_KEY = "history/header"
+INCOMING_UI_AFTER_MS = 3000
 HISTORY_CHART_KEY = "history/chart_visible"
 # The webhook receiver's secret key lives in the keyring under this "account".
 WEBHOOK_KEY_ACCOUNT = ("webhook-key", "this-computer")
@@ -87,6 +88,7 @@ class Features:
         # Popups and missed calls: made just after the first paint; events wait till then.
         self.incoming_ui: IncomingCallsUi | None = None
         self._waiting_events: list[CallEvent] = []
+        self._incoming_soon = False
         self.settings = settings
         self.window = window
         self._spawn = spawn
@@ -120,7 +122,9 @@ class Features:
 
         self.phonebook.load_saved()
         self.phonebook.start()
-        QTimer.singleShot(0, self.window, self._make_incoming_ui)
+        # Popups and missed calls are made once the first calls have been painted (or
+        # after a few seconds without any); call events wait for them till then.
+        QTimer.singleShot(INCOMING_UI_AFTER_MS, self.window, self._make_incoming_ui)
         if self.settings.get(st.WEBHOOK_ENABLED):
             self._spawn(self.start_webhooks())
 
@@ -141,6 +145,11 @@ class Features:
     # ------------------------------------------------------------ session → features
     def on_calls(self, calls: list[ActiveCall]) -> None:
         """Every poll: who is calling me, and how soon to poll again."""
+        if self.incoming_ui is None and not self._incoming_soon:  # after this poll's paint
+            from PySide6.QtCore import QTimer
+
+            self._incoming_soon = True
+            QTimer.singleShot(0, self.window, self._make_incoming_ui)
         connection = self.session.connections
         if connection != self._phonebook_connection and self.incoming_ui is not None:
             self.incoming_ui.keep_only(self.incoming.tracker.live_channels)
