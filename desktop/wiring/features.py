@@ -260,6 +260,7 @@ class Features:
         tab = PhonebookTab(self.window)
         tab.call_requested.connect(self.dial)
         tab.refresh_requested.connect(lambda: self._spawn(self.phonebook.refresh()))
+        tab.history_requested.connect(self.show_history)
         self.phonebook_tab = tab
         if self.phonebook.index is not None:
             self._show_phonebook(self.phonebook.index)

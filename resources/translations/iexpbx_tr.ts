@@ -2095,6 +2095,14 @@ Geçerlilik sonu: {2}</translation>
         <translation>Numarayı &amp;kopyala</translation>
     </message>
     <message>
+        <source>Call hi&amp;story</source>
+        <translation>Ça&amp;ğrı geçmişi</translation>
+    </message>
+    <message>
+        <source>This number&apos;s calls of the last 30 days</source>
+        <translation>Bu numaranın son 30 gündeki çağrıları</translation>
+    </message>
+    <message>
         <source>Refresh the phonebook</source>
         <translation>Rehberi yenile</translation>
     </message>

@@ -44,6 +44,7 @@ class PhonebookTab(QWidget):
 
     call_requested = Signal(str)  # the number as the PBX wrote it
     refresh_requested = Signal()  # F5: fetch the phonebook again
+    history_requested = Signal(str)  # the number whose call history to open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,9 @@ class PhonebookTab(QWidget):
         self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_action.triggered.connect(self.copy_selected)
+        self.history_action = QAction(self.tr("Call hi&story"), self)
+        self.history_action.setToolTip(self.tr("This number's calls of the last 30 days"))
+        self.history_action.triggered.connect(self.history_selected)
         self.refresh_action = QAction(self.tr("Refresh the phonebook"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -87,6 +91,9 @@ class PhonebookTab(QWidget):
         self.copy_button = QPushButton(self.copy_action.text(), self)
         self.copy_button.setToolTip(self.tr("Copy the selected entry's number"))
         self.copy_button.clicked.connect(self.copy_selected)
+        self.history_button = QPushButton(self.history_action.text(), self)
+        self.history_button.setToolTip(self.history_action.toolTip())
+        self.history_button.clicked.connect(self.history_selected)
 
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -129,6 +136,7 @@ class PhonebookTab(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.call_button)
         top.addWidget(self.copy_button)
+        top.addWidget(self.history_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.matches_label)
@@ -140,6 +148,7 @@ class PhonebookTab(QWidget):
         self.setTabOrder(self.search_edit, self.view)
         self.setTabOrder(self.view, self.call_button)
         self.setTabOrder(self.call_button, self.copy_button)
+        self.setTabOrder(self.copy_button, self.history_button)
         self._after_search()
 
     # -- feeding ------------------------------------------------------------------------------
@@ -242,6 +251,13 @@ class PhonebookTab(QWidget):
         if entry is not None:
             self._with_number(entry, rows[0].row(), QGuiApplication.clipboard().setText)
 
+    def history_selected(self) -> None:
+        """Open the call history of the selected entry's number (asks which, with several)."""
+        rows = self.view.selectionModel().selectedRows()
+        entry = self.model.entry_at(rows[0].row()) if rows else None
+        if entry is not None:
+            self._with_number(entry, rows[0].row(), self.history_requested.emit)
+
     def _with_number(self, entry: Entry, row: int, use: Callable[[str], None]) -> None:
         """Use the entry's number; with several, ask which (a keyboard-driven menu)."""
         numbers = [n for n in entry.numbers if n.strip()]
@@ -286,6 +302,7 @@ class PhonebookTab(QWidget):
         menu = QMenu(self)
         menu.addAction(self.call_action)
         menu.addAction(self.copy_action)
+        menu.addAction(self.history_action)
         return menu
 
     def _show_context_menu(self, pos: QPoint) -> None:
@@ -332,3 +349,5 @@ class PhonebookTab(QWidget):
         self.call_button.setEnabled(can_call)
         self.copy_action.setEnabled(has_selection)
         self.copy_button.setEnabled(has_selection)
+        self.history_action.setEnabled(has_selection)
+        self.history_button.setEnabled(has_selection)

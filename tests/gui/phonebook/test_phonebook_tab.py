@@ -262,9 +262,24 @@ def test_the_context_menu_offers_call_and_copy_for_the_clicked_row(tab, qtbot) -
     rect = tab.view.visualRect(tab.model.index(1, COL_NAME))
     menu = tab.context_menu(rect.center())
     assert menu is not None
-    assert [a.text() for a in menu.actions() if a.isEnabled()] == ["Ca&ll", "Cop&y number"]
+    assert [a.text() for a in menu.actions() if a.isEnabled()] == ["Ca&ll", "Cop&y number", "Call hi&story"]
     with qtbot.waitSignal(tab.call_requested) as called:
         menu.actions()[0].trigger()
     assert called.args == ["905321234567"]  # the clicked row, not the first
     below = rect.center() + QPoint(0, 3 * rect.height())
     assert tab.context_menu(below) is None  # no row there
+
+
+def test_history_of_the_selected_contact_is_one_click_away(qtbot):
+    from desktop.pbx.models import Contact
+    from desktop.services.phonebook import PhonebookIndex
+    from desktop.ui.phonebook.phonebook_tab import PhonebookTab
+
+    tab = PhonebookTab()
+    qtbot.addWidget(tab)
+    tab.set_index(PhonebookIndex([Contact("Ayşe Yılmaz", ("05321234567",))]))
+    tab.search("ayse")
+    assert tab.history_button.isEnabled()
+    with qtbot.waitSignal(tab.history_requested) as opened:
+        tab.history_button.click()
+    assert opened.args == ["05321234567"]
