@@ -262,7 +262,11 @@ def test_the_context_menu_offers_call_and_copy_for_the_clicked_row(tab, qtbot) -
     rect = tab.view.visualRect(tab.model.index(1, COL_NAME))
     menu = tab.context_menu(rect.center())
     assert menu is not None
-    assert [a.text() for a in menu.actions() if a.isEnabled()] == ["Ca&ll", "Cop&y number", "Call hi&story"]
+    assert [a.text() for a in menu.actions() if a.isEnabled()] == [
+        "Ca&ll",
+        "Cop&y number",
+        "Call hi&story",
+    ]
     with qtbot.waitSignal(tab.call_requested) as called:
         menu.actions()[0].trigger()
     assert called.args == ["905321234567"]  # the clicked row, not the first
