@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -62,8 +62,9 @@ class HistoryRecordings:
         row = QWidget(tab)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.play_button)
+        line.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.pane, 1)
+        line.addStretch(0)
         layout = tab.layout()
         assert layout is not None  # the tab lays itself out in its constructor
         layout.addWidget(row)

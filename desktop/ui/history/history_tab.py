@@ -48,7 +48,8 @@ __all__ = ["HistoryFetch", "HistoryTab"]
 HistoryFetch = Callable[[datetime, datetime, str | None, bool], Awaitable[Sequence[CallRecord]]]
 
 _CONTACT_DAYS = 30
-_STRETCHED = (Column.FROM, Column.TO, Column.CUSTOM_DATA)
+_STRETCHED = (Column.FROM, Column.TO)  # names and numbers get the room
+_CUSTOM_DATA_WIDTH = 140
 
 
 class HistoryTab(QWidget):
@@ -257,6 +258,7 @@ class HistoryTab(QWidget):
                 headers.horizontalAdvance(title) + 32,  # room for the sort arrow
             )
             self.view.setColumnWidth(column, width)
+        self.view.setColumnWidth(Column.CUSTOM_DATA, _CUSTOM_DATA_WIDTH)
 
     # -- wiring -------------------------------------------------------------------------------
     def set_fetch(self, fetch: HistoryFetch | None) -> None:
