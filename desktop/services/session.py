@@ -175,6 +175,11 @@ class Session:
         return self._client
 
     @property
+    def retry_pending(self) -> bool:
+        """A try was asked for (poke, a network change) and is about to start."""
+        return self._wake.is_set()
+
+    @property
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 

@@ -574,3 +574,15 @@ async def test_hanging_up_polls_again_at_once() -> None:
     await until(lambda: server.polls == 2)
     assert server.hangups == ["SIP/trunk-0001"]
     await mon.aclose()
+
+
+async def test_a_held_connection_has_no_retry_pending_after_a_network_change() -> None:
+    server, seen = FakeServer(WRONG_PASSWORD), Recorder()
+    mon = monitor(seen)
+    mon.connect(server.client)
+    await until(lambda: mon.status.waiting_for_user)
+    mon.poke(from_user=False)
+    assert not mon.retry_pending
+    mon.poke()
+    assert mon.retry_pending
+    await mon.aclose()

@@ -16,8 +16,7 @@ from desktop import settings as st
 
 if TYPE_CHECKING:
     from desktop.credentials import CredentialStore
-    from desktop.pbx import PbxClient
-    from desktop.services.session import Session
+    from desktop.services.session import PbxApi, Session
     from desktop.ui.account.settings_dialog import SettingsDialog
     from desktop.ui.common.open_dialogs import OpenDialogs
     from desktop.ui.shell.main_window import MainWindow
@@ -90,7 +89,7 @@ class AccountFlow:
 
         self.window.set_server(server_host(url))
 
-        def client() -> PbxClient:
+        def client() -> PbxApi:
             from zoneinfo import ZoneInfo
 
             from desktop.services.connection_check import open_client
