@@ -130,3 +130,22 @@ def test_a_tel_link_rings_my_phone_after_the_dial_box_confirms(
         "number": "+905321234567",
         "internal": "101",
     }
+
+
+def test_without_an_extension_the_user_chooses_their_phone_then_it_rings(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = configured(tmp_path, simulator, extension="")
+    started.append(app)
+    run(qtbot, app.start())
+    qtbot.waitUntil(lambda: bool(app.session.directory.extensions), timeout=WAIT_MS)
+    app.window.dial_requested.emit("0532 123 45 67")
+    qtbot.waitUntil(lambda: app.dialogs.get("extension") is not None, timeout=WAIT_MS)
+    chooser = app.dialogs.get("extension")
+    assert not app.window.banner.isVisible()  # asked, not told off
+    first = app.session.directory.extensions[0].number
+    chooser.setTextValue(chooser.comboBoxItems()[0])
+    chooser.accept()
+    qtbot.waitUntil(lambda: bool(callnumbers(simulator)), timeout=WAIT_MS)
+    assert callnumbers(simulator)[-1]["internal"] == first
+    assert app.settings.get(st.EXTENSION) == first  # kept for the next call
