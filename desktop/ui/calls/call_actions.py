@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -116,44 +117,43 @@ class CallActions:
         """Open the IVR call dialog; send what it shows."""
         from desktop.ui.calls.ivr_dialog import IvrCallDialog
 
-        if self.dialogs is None:
-            return
-        dialog = IvrCallDialog(
-            rules=self.rules(),
-            outgoing=self.outgoing_format(),
-            last_dial_plan=self.settings.get(st.LAST_DIAL_PLAN),
-            parent=self.window,
-        )
-        values = []
-        dialog.accepted.connect(lambda: values.append(dialog.values()))
-        if not await self.dialogs.result("ivr", dialog) or not values:
-            return
-        call = values[0]
-        self.settings.set(st.LAST_DIAL_PLAN, call.dial_plan)
-        try:
-            await self.session.call_ivr(
+        call = await self._ask("ivr", IvrCallDialog)
+        if call is not None and await self._send(
+            self.session.call_ivr(
                 call.number,
                 dial_plan=call.dial_plan,
                 ivr=call.ivr,
                 custom_data=call.custom_data,
                 announcements=call.announcements,
             )
-        except PbxError as exc:
-            self._failed(exc)
-            return
-        self.window.show_status_message(
-            QCoreApplication.translate("App", "IVR call to {number} started.").format(
-                number=call.number
+        ):
+            self.window.show_status_message(
+                QCoreApplication.translate("App", "IVR call to {number} started.").format(
+                    number=call.number
+                )
             )
-        )
 
     async def masked_callback(self) -> None:
         """Open the masked callback dialog; connect the two numbers it names."""
         from desktop.ui.calls.callback_dialog import CallbackDialog
 
+        call = await self._ask("callback", CallbackDialog)
+        if call is not None and await self._send(
+            self.session.callback(
+                call.number1, call.number2, dial_plan=call.dial_plan, custom_data=call.custom_data
+            )
+        ):
+            self.window.show_status_message(
+                QCoreApplication.translate(
+                    "App", "Connecting {first} and {second}; neither sees the other's number."
+                ).format(first=call.number1, second=call.number2)
+            )
+
+    async def _ask(self, name: str, dialog_class: Any) -> Any:
+        """Open a request dialog (IVR call, callback); what it would send, or None."""
         if self.dialogs is None:
-            return
-        dialog = CallbackDialog(
+            return None
+        dialog = dialog_class(
             rules=self.rules(),
             outgoing=self.outgoing_format(),
             last_dial_plan=self.settings.get(st.LAST_DIAL_PLAN),
@@ -161,22 +161,18 @@ class CallActions:
         )
         values = []
         dialog.accepted.connect(lambda: values.append(dialog.values()))
-        if not await self.dialogs.result("callback", dialog) or not values:
-            return
-        call = values[0]
-        self.settings.set(st.LAST_DIAL_PLAN, call.dial_plan)
+        if not await self.dialogs.result(name, dialog) or not values:
+            return None
+        self.settings.set(st.LAST_DIAL_PLAN, values[0].dial_plan)  # offered next time
+        return values[0]
+
+    async def _send(self, request: Awaitable[None]) -> bool:
         try:
-            await self.session.callback(
-                call.number1, call.number2, dial_plan=call.dial_plan, custom_data=call.custom_data
-            )
+            await request
         except PbxError as exc:
             self._failed(exc)
-            return
-        self.window.show_status_message(
-            QCoreApplication.translate(
-                "App", "Connecting {first} and {second}; neither sees the other's number."
-            ).format(first=call.number1, second=call.number2)
-        )
+            return False
+        return True
 
     def _failed(self, exc: PbxError) -> None:
         self.window.show_banner(

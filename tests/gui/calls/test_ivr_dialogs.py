@@ -307,3 +307,52 @@ def test_a_callback_says_which_number_is_wrong_and_sends_nothing(
     with pytest.raises(DialTargetError):
         dialog.values()
     assert not any(q.get("action") == "callback" for q in received(simulator))
+
+
+def test_the_file_menus_ivr_call_reaches_the_pbx_and_remembers_the_dial_plan(
+    qtbot, simulator, tmp_path
+):
+    """From the menu through the app's session: what the preview shows is what is sent."""
+    import asyncio
+
+    from keyring_doubles import MemoryKeyring
+
+    from desktop import cli
+    from desktop import settings as st
+    from desktop.app import App
+    from desktop.credentials import SERVICE_NAME, CredentialStore, account_key
+
+    settings = st.Settings.open(tmp_path, admin=st.AdminConfig())
+    settings.set(st.SERVER_URL, simulator.base_url)
+    settings.set(st.USERNAME, simulator.username)
+    settings.set(st.EXTENSION, "101")
+    keyring = MemoryKeyring()
+    url = st.normalize_server_url(simulator.base_url)
+    keyring.passwords[(SERVICE_NAME, account_key(simulator.username, url))] = simulator.password
+    app = App(cli.parse_args(["--config-dir", str(tmp_path)]), credentials=CredentialStore(keyring))
+    started = asyncio.ensure_future(app.start())
+    qtbot.waitUntil(started.done, timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: app.window.connection_text().startswith("Online"), timeout=20_000)
+        app.window.ivr_action.trigger()
+        qtbot.waitUntil(lambda: app.dialogs.get("ivr") is not None, timeout=20_000)
+        dialog = app.dialogs.get("ivr")
+        dialog.number_field.setText("0532 123 45 67")
+        dialog.dial_plan_field.setText("ivr-plan")
+        dialog.ivr_field.setText("7001")
+        qtbot.waitUntil(lambda: dialog.problem() == "", timeout=5_000)
+        sent_params = dialog.values().params()
+        dialog.accept()
+
+        def ivr_requests():
+            received = simulator.thread.call(lambda s: s.received())
+            return [r for r in received if r.get("action") == "callivr"]
+
+        qtbot.waitUntil(lambda: bool(ivr_requests()), timeout=20_000)
+        request = dict(ivr_requests()[-1])
+        request.pop("action")
+        assert request == sent_params
+        assert app.settings.get(st.LAST_DIAL_PLAN) == "ivr-plan"
+    finally:
+        stopped = asyncio.ensure_future(app.shutdown())
+        qtbot.waitUntil(stopped.done, timeout=20_000)
