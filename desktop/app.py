@@ -279,6 +279,7 @@ class App:
         )
         undo.push_async_callback(self.features.aclose)
         self.account.webhook_templates = self.features.webhook_templates
+        self.account.extension_name = self.features.name_of
         self.features.start()
         if not self.demo:
             self._apply_start_on_login(self.settings.get(st.START_ON_LOGIN))

@@ -2386,6 +2386,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Kaydı santralden geldiği gibi ya da WAV ses dosyası olarak kaydet</translation>
     </message>
     <message>
+        <source>No sound output was found on this computer: nothing can be heard.</source>
+        <translation>Bu bilgisayarda ses çıkışı bulunamadı: hiçbir şey duyulmaz.</translation>
+    </message>
+    <message>
         <source>Recording as it came (*.{ext})</source>
         <translation>Santralden geldiği gibi kayıt (*.{ext})</translation>
     </message>

@@ -656,3 +656,16 @@ def test_settings_show_the_running_webhook_receivers_urls(
     dialog.reject()
     app.settings.set(st.WEBHOOK_ENABLED, False)
     qtbot.waitUntil(lambda: app.features.webhooks is None, timeout=WAIT_MS)
+
+
+def test_settings_name_my_extension_from_the_start(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any
+) -> None:
+    app = start(qtbot, started, configured_app(tmp_path, simulator, stored_keyring(simulator)))
+    qtbot.waitUntil(lambda: app.features.name_of("101") is not None, timeout=WAIT_MS)
+    app.open_settings()
+    qtbot.waitUntil(lambda: app.dialogs.get("settings") is not None, timeout=WAIT_MS)
+    dialog = app.dialogs.get("settings")
+    name = app.features.name_of("101")
+    assert dialog.extension.currentText() == f"101 — {name}"  # before any Test connection
+    dialog.reject()

@@ -65,6 +65,8 @@ class AccountFlow:
         self.account_editable = account_editable
         # The running webhook receiver's URL templates, for Settings to show (or None).
         self.webhook_templates: Callable[[], tuple[str, str] | None] | None = None
+        # Names for numbers (the phonebook's), so Settings shows "110 — Reception" at once.
+        self.extension_name: Callable[[str], str | None] | None = None
         self._spawn = spawn
 
     async def connect(self) -> None:
@@ -120,7 +122,11 @@ class AccountFlow:
         credentials = self.credentials or CredentialStore.session_only()
         self.window.bring_to_front()
         dialog = SettingsDialog(
-            self.settings, credentials, self.window, account_editable=self.account_editable
+            self.settings,
+            credentials,
+            self.window,
+            account_editable=self.account_editable,
+            extension_name=self.extension_name,
         )
         if self.webhook_templates is not None:
             templates = self.webhook_templates()

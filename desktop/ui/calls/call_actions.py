@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop import settings as st
-from desktop.pbx import PbxError
+from desktop.pbx import PbxConnectionError, PbxError
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.common.error_text import error_text
 
@@ -43,7 +43,8 @@ class CallActions:
             self.window.show_banner(
                 QCoreApplication.translate("App", "The call could not be ended: {error}").format(
                     error=error_text(exc)
-                )
+                ),
+                offer_retry=isinstance(exc, PbxConnectionError),
             )
 
     def rules(self) -> NumberRules:
@@ -67,11 +68,7 @@ class CallActions:
         try:
             await self.session.call_number(sent, extension)
         except PbxError as exc:
-            self.window.show_banner(
-                QCoreApplication.translate("App", "The call could not be made: {error}").format(
-                    error=error_text(exc)
-                )
-            )
+            self._failed(exc)
             return
         self.window.show_status_message(
             QCoreApplication.translate(
@@ -175,8 +172,10 @@ class CallActions:
         return True
 
     def _failed(self, exc: PbxError) -> None:
+        # Unreachable: the banner keeps its Retry, as the connection's own banner has.
         self.window.show_banner(
             QCoreApplication.translate("App", "The call could not be made: {error}").format(
                 error=error_text(exc)
-            )
+            ),
+            offer_retry=isinstance(exc, PbxConnectionError),
         )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.shell import icons, theme
 
-MAX_DIGITS = 32
+MAX_DIGITS = 17  # as desktop.services.numbers refuses longer ones
 # Separators people paste from e-mails and web pages; dropped before dialling.
 _SEPARATORS = " -.()/\u00a0\t\u2010\u2011\u2013"
 

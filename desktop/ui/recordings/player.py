@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QShortcut,
 )
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QtAudio
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QtAudio
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -172,6 +172,9 @@ class RecordingPlayer(QWidget):
         self.error_label.setObjectName("recordingError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.notice_label = QLabel()  # information, not an error (no sound output)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
 
         transport = QHBoxLayout()
         transport.addWidget(self.play_button)
@@ -191,6 +194,7 @@ class RecordingPlayer(QWidget):
         layout.addLayout(transport)
         layout.addLayout(options)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
 
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -244,6 +248,13 @@ class RecordingPlayer(QWidget):
             return
         self._want_play = True
         self.media.play()
+        if not QMediaDevices.audioOutputs() and self.notice_label.isHidden():
+            # It still plays (the position moves): say why nothing is heard.
+            self.notice_label.setText(
+                self.tr("No sound output was found on this computer: nothing can be heard.")
+            )
+            self.notice_label.setStyleSheet(message_style("info", self))
+            self.notice_label.show()
 
     def pause(self) -> None:
         self._want_play = False

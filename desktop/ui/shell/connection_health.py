@@ -50,7 +50,8 @@ class ConnectionReport:
             self.window.show_banner(
                 f"{full_stop(text)} {hint}",
                 "error",
-                offer_settings=status.waiting_for_user,
+                # A rejected password is for Settings even while it is still retried.
+                offer_settings=status.waiting_for_user or isinstance(status.error, PbxAuthError),
                 offer_retry=True,
             )
             if not self.window.isVisible():

@@ -283,3 +283,20 @@ def test_when_even_the_decoded_pcm_fails_the_player_says_why(qtbot: Any, tmp_pat
     assert "sound output" in player.error_label.text()
     assert states[-1] == "error"
     assert player.save_button.isEnabled()
+
+
+def test_without_a_sound_output_the_player_says_why_nothing_is_heard(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.recordings import player as player_module
+
+    monkeypatch.setattr(player_module.QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+    gsm = tmp_path / "1700000000.8.gsm"
+    gsm.write_bytes(sim_recordings.recording(8, "1700000000.8", 2.0))
+    player = RecordingPlayer()
+    qtbot.addWidget(player)
+    player.load(gsm, "silent desk")
+    player.play()
+    assert player.notice_label.isVisibleTo(player)
+    assert "No sound output" in player.notice_label.text()
+    assert not player.error_label.isVisibleTo(player)  # a notice, not an error

@@ -83,3 +83,17 @@ def test_the_empty_state_tells_not_set_up_from_unreachable(window, report) -> No
     report.show(ConnectionStatus(OFFLINE, str(lost), lost, retry_in=4.0))
     assert "once the PBX can be reached" in window.calls_tab.empty_state.text()
     assert window.banner.settings_button.isHidden()
+
+
+def test_a_rejected_password_points_to_settings_even_while_retried(window, report) -> None:
+    rejected = PbxAuthError("The PBX rejected the user name or password (HTTP 401).", status=401)
+    report.show(ConnectionStatus(OFFLINE, str(rejected), rejected, retry_in=10.0))
+    assert window.banner.settings_button.isVisible()  # the password is likely wrong
+    assert window.banner.retry_button.isVisible()  # or the PBX restarts: try now
+
+
+def test_an_unreachable_pbx_offers_retry_but_not_settings_while_retrying(window, report) -> None:
+    down = PbxConnectionError("The PBX could not be reached.")
+    report.show(ConnectionStatus(OFFLINE, str(down), down, retry_in=4.0))
+    assert window.banner.retry_button.isVisible()
+    assert not window.banner.settings_button.isVisible()

@@ -360,6 +360,7 @@ def test_dial_numbers_are_cleaned(text, number):
         ("12+34", "A + can only come first"),
         ("+", "at least one digit"),
         ("1" * 33, "too long"),
+        ("053212345678901234", "too long"),  # 18 digits: the PBX would refuse it too
         ("٣٤٥", "cannot be part"),  # non-ASCII digits never reach the PBX
     ],
 )
