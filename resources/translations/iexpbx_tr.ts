@@ -1417,6 +1417,10 @@ Geçerlilik sonu: {2}</translation>
         <translation>Yü&amp;kle</translation>
     </message>
     <message>
+        <source>Saved 1 call to {file}.</source>
+        <translation>1 çağrı {file} dosyasına kaydedildi.</translation>
+    </message>
+    <message>
         <source>Direction</source>
         <translation>Yön</translation>
     </message>
@@ -1489,6 +1493,18 @@ Geçerlilik sonu: {2}</translation>
         <translation>Yükleme ilerlemesi</translation>
     </message>
     <message>
+        <source>No calls from or to {number} in the last 30 days.</source>
+        <translation>Son 30 günde {number} numarasından gelen ya da bu numaraya giden çağrı yok.</translation>
+    </message>
+    <message>
+        <source>No calls from or to {number} in this period.</source>
+        <translation>Bu dönemde {number} numarasından gelen ya da bu numaraya giden çağrı yok.</translation>
+    </message>
+    <message>
+        <source>No calls in this period.</source>
+        <translation>Bu dönemde çağrı yok.</translation>
+    </message>
+    <message>
         <source>%v of %m days</source>
         <translation>%v / %m gün</translation>
     </message>
@@ -1527,16 +1543,16 @@ Geçerlilik sonu: {2}</translation>
         <translation>Yükleme durduruldu: tablo dönemin yalnızca bir kısmını içeriyor.</translation>
     </message>
     <message>
+        <source>%v of 1 day</source>
+        <translation>%v / 1 gün</translation>
+    </message>
+    <message>
         <source>Calls of {days} could not be loaded: {reason} Press Load to try again.</source>
         <translation>{days} tarihli çağrılar yüklenemedi: {reason} Yeniden denemek için Yükle’ye basın.</translation>
     </message>
     <message>
         <source>Choose a period and press Load.</source>
         <translation>Bir dönem seçip Yükle’ye basın.</translation>
-    </message>
-    <message>
-        <source>{total} calls · {answered} answered ({answered_pct}%) · {missed} missed ({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}</source>
-        <translation>{total} çağrı · {answered} cevaplandı (%{answered_pct}) · {missed} cevapsız (%{missed_pct}) · {busy} meşgul (%{busy_pct}) · ortalama konuşma {talk}</translation>
     </message>
     <message>
         <source>CSV for Excel (*.csv)</source>
@@ -1597,6 +1613,18 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Play the selected call&apos;s recording (Ctrl+P or double-click)</source>
         <translation>Seçili çağrının kaydını çal (Ctrl+P veya çift tıklama)</translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation>1 çağrı</translation>
+    </message>
+    <message>
+        <source>{count} calls</source>
+        <translation>{count} çağrı</translation>
+    </message>
+    <message>
+        <source>{calls} · {answered} answered ({answered_pct}%) · {missed} missed ({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}</source>
+        <translation>{calls} · {answered} cevaplandı (%{answered_pct}) · {missed} cevapsız (%{missed_pct}) · {busy} meşgul (%{busy_pct}) · ortalama konuşma {talk}</translation>
     </message>
 </context>
 <context>

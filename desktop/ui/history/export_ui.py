@@ -5,20 +5,29 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.services.history_export import ExportWords, write_csv, write_xlsx
 from desktop.ui.history.history_model import HistoryModel
 
-__all__ = ["ask_export_path", "export_words", "save_rows"]
+__all__ = ["ask_export_path", "export_words", "save_rows", "suggested_export_path"]
+
+
+def suggested_export_path(start: datetime, end: datetime) -> str:
+    """Where the save dialog starts: the user's Documents folder, a file named by the dates."""
+    days = f"{start:%Y-%m-%d}" if start.date() == end.date() else f"{start:%Y-%m-%d}_{end:%Y-%m-%d}"
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if not folder or not Path(folder).is_dir():
+        folder = str(Path.home())
+    return str(Path(folder) / f"call-history-{days}.csv")
 
 
 def ask_export_path(parent: QWidget, start: datetime, end: datetime) -> str | None:
     """The file to export to, from a save dialog (None: cancelled); a suffix is added."""
     csv_filter = QCoreApplication.translate("HistoryTab", "CSV for Excel (*.csv)")
     xlsx_filter = QCoreApplication.translate("HistoryTab", "Excel workbook (*.xlsx)")
-    suggested = f"call-history-{start:%Y%m%d}-{end:%Y%m%d}.csv"
+    suggested = suggested_export_path(start, end)
     path, chosen = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("HistoryTab", "Export call history"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 from desktop.services.history import Outcome, format_duration
 from desktop.services.history_summary import Buckets, HistorySummary
 
-__all__ = ["HistoryChart", "summary_line"]
+__all__ = ["HistoryChart", "calls_text", "summary_line"]
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies, and mid-light
 # enough to stand out on a white and on a near-black background alike.
@@ -56,15 +56,24 @@ def _percent(summary: HistorySummary, outcome: Outcome) -> int:
     return round(100 * summary.rate(outcome))
 
 
+def calls_text(count: int) -> str:
+    """A number of calls in words, singular for one."""
+    # Two strings, not one %n message: English runs untranslated, so Qt could not
+    # pick the singular form for it.
+    if count == 1:
+        return QCoreApplication.translate("HistoryTab", "1 call")
+    return QCoreApplication.translate("HistoryTab", "{count} calls").format(count=count)
+
+
 def summary_line(summary: HistorySummary) -> str:
     """The summary in one line (shown when the chart is hidden)."""
     s = summary
     return QCoreApplication.translate(
         "HistoryTab",
-        "{total} calls · {answered} answered ({answered_pct}%) · {missed} missed "
+        "{calls} · {answered} answered ({answered_pct}%) · {missed} missed "
         "({missed_pct}%) · {busy} busy ({busy_pct}%) · average talk {talk}",
     ).format(
-        total=s.total,
+        calls=calls_text(s.total),
         answered=s.answered,
         answered_pct=_percent(s, Outcome.ANSWERED),
         missed=s.missed,
@@ -187,7 +196,8 @@ class HistoryChart(QWidget):
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(self.tr("Calls by outcome"))
-        self.view.setMinimumHeight(160)
+        # Small enough that the table keeps most of a small window's height.
+        self.view.setMinimumHeight(100)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)

@@ -8,7 +8,7 @@ inserted as one block where they fit, so the view keeps its scroll position.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,12 +30,13 @@ from desktop.services.history import (
     looks_like_extension,
 )
 
-__all__ = ["TIME_FORMAT", "HistoryModel"]
+__all__ = ["TIME_FORMAT", "HistoryModel", "QueueLookup"]
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 # As the PBX reports it, never converted: unambiguous in every language.
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 COLUMN_COUNT = len(Column)
+QueueLookup = Callable[[str], str | None]  # queue number -> its name, or None
 
 
 def _no_names(number: str) -> str | None:
@@ -60,6 +61,7 @@ class HistoryModel(QAbstractTableModel):
         self._text = ""
         self._sort_column = Column.TIME
         self._descending = True
+        self._queue_lookup: QueueLookup | None = None
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -135,6 +137,18 @@ class HistoryModel(QAbstractTableModel):
         self.rows.set_name_for(name_for or _no_names)
         self._refresh()
 
+    def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
+        """Queue names instead of their numbers (as the Calls tab shows them)."""
+        self._queue_lookup = lookup
+        if self._shown:
+            column = Column.QUEUE
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._shown) - 1, column))
+
+    def queue_text(self, number: str) -> str:
+        """A queue as shown: its name when known, else its number."""
+        name = self._queue_lookup(number) if self._queue_lookup is not None and number else None
+        return name or number
+
     def set_filters(
         self,
         directions: Collection[Direction] | None = None,
@@ -195,6 +209,8 @@ class HistoryModel(QAbstractTableModel):
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.QUEUE:
+            return self.rows.row(self._shown[index.row()]).queue  # the number behind the name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(self._shown[index.row()], index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -216,7 +232,7 @@ class HistoryModel(QAbstractTableModel):
         if col == Column.OUTCOME:
             return self.outcome_words[self.rows.outcome(i)]
         if col == Column.QUEUE:
-            return rec.queue
+            return self.queue_text(rec.queue)
         if col == Column.RECORDING:
             return self.yes if rec.has_recording else self.no
         if col == Column.CUSTOM_DATA:

@@ -8,6 +8,7 @@ per request, a few at once (`HistoryLoader`), with rows shown as each day arrive
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
@@ -39,7 +40,7 @@ from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.history.export_ui import ask_export_path, save_rows
 from desktop.ui.history.history_chart import HistoryChart, summary_line
-from desktop.ui.history.history_model import HistoryModel
+from desktop.ui.history.history_model import HistoryModel, QueueLookup
 from desktop.ui.history.period_pickers import day_runs, period_picker, picker_time, wall_clock
 
 __all__ = ["HistoryFetch", "HistoryTab"]
@@ -50,6 +51,7 @@ HistoryFetch = Callable[[datetime, datetime, str | None, bool], Awaitable[Sequen
 _CONTACT_DAYS = 30
 _STRETCHED = (Column.FROM, Column.TO)  # names and numbers get the room
 _CUSTOM_DATA_WIDTH = 140
+_CHART_MIN_HEIGHT = 150
 
 
 class HistoryTab(QWidget):
@@ -72,6 +74,8 @@ class HistoryTab(QWidget):
         self._loader: HistoryLoader | None = None
         self._period: tuple[datetime, datetime] | None = None
         self._setting_period = False
+        self._empty_text = ""  # said when a load brings no call at all
+        self._status_transient = False  # a message about the last action, not the rows
         self.tasks = TaskOwner()
         self._summary_timer = QTimer(self)
         self._summary_timer.setSingleShot(True)
@@ -147,7 +151,7 @@ class HistoryTab(QWidget):
         # -- progress, problems and the summary
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Loading progress"))
-        self.progress.setFormat(self.tr("%v of %m days"))
+        self._set_progress_total(1)
         self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
         self.cancel_button.setToolTip(self.tr("Stop loading; the calls loaded so far stay"))
         self.cancel_button.clicked.connect(self.cancel_load)
@@ -217,9 +221,13 @@ class HistoryTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.chart)
+        # The table gets most of the room; the chart a strip it can be dragged out of.
+        self.chart.setMinimumHeight(_CHART_MIN_HEIGHT)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([3 * _CHART_MIN_HEIGHT, _CHART_MIN_HEIGHT])
         layout.addWidget(self.splitter, 1)
+        self._set_tab_order()
 
         for signal in (self.from_edit.dateTimeChanged, self.to_edit.dateTimeChanged):
             signal.connect(self._on_picker_edited)
@@ -230,6 +238,26 @@ class HistoryTab(QWidget):
         self.range_combo.setCurrentIndex(self.range_combo.findData(QuickRange.TODAY))
         self._set_loading(False)
         self._update_summary()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes as the eye reads: the period row, the filter row, then the table."""
+        order = (
+            self.range_combo,
+            self.from_edit,
+            self.to_edit,
+            self.number_edit,
+            self.ivr_check,
+            self.load_button,
+            self.direction_combo,
+            self.outcome_combo,
+            self.search_edit,
+            self.chart_button,
+            self.export_button,
+            self.cancel_button,
+            self.view,
+        )
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _set_resize_modes(self) -> None:
         header = self.view.horizontalHeader()
@@ -246,7 +274,7 @@ class HistoryTab(QWidget):
             Column.DIRECTION: list(m.direction_words.values()),
             Column.DURATION: ["10:00:00"],
             Column.OUTCOME: list(m.outcome_words.values()),
-            Column.QUEUE: ["0000"],
+            Column.QUEUE: ["0000", "Satış Destek"],  # a number or a short name
             Column.RECORDING: [m.yes, m.no],
         }
         cells = self.view.fontMetrics()
@@ -268,6 +296,10 @@ class HistoryTab(QWidget):
     def set_clock(self, now: Callable[[], datetime]) -> None:
         """Where "now" comes from: the PBX's local time, naive (quick ranges are built on it)."""
         self._now = now
+
+    def set_queue_lookup(self, lookup: QueueLookup | None) -> None:
+        """Queue names instead of numbers: lookup(number) -> name or None (number in the tip)."""
+        self.model.set_queue_lookup(lookup)
 
     def set_name_lookup(self, name_for: NameFor | None) -> None:
         """Names beside numbers: name_for(number) -> name or None."""
@@ -339,11 +371,23 @@ class HistoryTab(QWidget):
         self.direction_combo.setCurrentIndex(0)
         self.outcome_combo.setCurrentIndex(0)
         self.search_edit.clear()
-        return self.load()
+        return self._load(
+            self.tr("No calls from or to {number} in the last 30 days.").format(
+                number=number.strip()
+            )
+        )
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> asyncio.Task[LoadResult | None] | None:
         """Load the period the pickers show (a load under way is cancelled first)."""
+        number = self.number_edit.text().strip()
+        if number:
+            empty = self.tr("No calls from or to {number} in this period.").format(number=number)
+        else:
+            empty = self.tr("No calls in this period.")
+        return self._load(empty)
+
+    def _load(self, empty_text: str) -> asyncio.Task[LoadResult | None] | None:
         fetch = self._fetch
         if fetch is None:
             self._show_status(self.tr("Connect to the PBX to load the call history."))
@@ -363,6 +407,7 @@ class HistoryTab(QWidget):
             fetch_piece, concurrency=self._concurrency, retry_delay=self._retry_delay
         )
         self._loader = loader
+        self._empty_text = empty_text
         self._period = (start, end)
         self.model.clear()
         self._show_status("")
@@ -382,7 +427,7 @@ class HistoryTab(QWidget):
 
         def on_progress(done: int, total: int) -> None:
             if self._loader is loader:
-                self.progress.setRange(0, max(1, total))
+                self._set_progress_total(total)
                 self.progress.setValue(done)
 
         try:
@@ -424,6 +469,12 @@ class HistoryTab(QWidget):
         self.cancel_button.setVisible(loading)
         self.load_button.setEnabled(not loading)
 
+    def _set_progress_total(self, total: int) -> None:
+        total = max(1, total)
+        self.progress.setRange(0, total)
+        # %v and %m are filled in by the progress bar: "0 of 1 day", "3 of 7 days".
+        self.progress.setFormat(self.tr("%v of 1 day") if total == 1 else self.tr("%v of %m days"))
+
     def _report(self, result: LoadResult) -> None:
         refused = next((f.error for f in result.failed if isinstance(f.error, PbxInputError)), None)
         if refused is not None:
@@ -432,7 +483,7 @@ class HistoryTab(QWidget):
         elif result.failed:
             self._show_status(self._failure_text(result.failed), problem=True)
         elif not result.cancelled:
-            self._show_status("")
+            self._show_status("" if len(self.model.rows) else self._empty_text)
 
     def _failure_text(self, failed: Sequence[FailedPiece]) -> str:
         days = sorted({f.piece.start.date() for f in failed})
@@ -441,7 +492,9 @@ class HistoryTab(QWidget):
             "Calls of {days} could not be loaded: {reason} Press Load to try again."
         ).format(days=day_runs(days), reason=" ".join(reasons))
 
-    def _show_status(self, text: str, *, problem: bool = False) -> None:
+    def _show_status(self, text: str, *, problem: bool = False, transient: bool = False) -> None:
+        """A line above the table; a transient one goes when the filters change."""
+        self._status_transient = transient and bool(text)
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
         self.status_label.setStyleSheet(tone("error") if problem and text else "")
@@ -455,6 +508,8 @@ class HistoryTab(QWidget):
             None if outcome is None else {outcome},
             self.search_edit.text(),
         )
+        if self._status_transient:
+            self._show_status("")  # "Saved…" was about the rows shown before
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -488,5 +543,9 @@ class HistoryTab(QWidget):
         except PbxError as exc:
             self._show_status(error_text(exc), problem=True)
             return False
-        self._show_status(self.tr("Saved {count} calls to {file}.").format(count=count, file=path))
+        if count == 1:
+            saved = self.tr("Saved 1 call to {file}.").format(file=path)
+        else:
+            saved = self.tr("Saved {count} calls to {file}.").format(count=count, file=path)
+        self._show_status(saved, transient=True)
         return True

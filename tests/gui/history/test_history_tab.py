@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QStandardPaths, Qt, QTime
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.pbx.client import PbxClient
@@ -256,11 +256,14 @@ def test_export_writes_the_rows_shown_as_csv_for_excel(
         asked.append(suggested)
         return str(tmp_path / "calls"), filters.split(";;")[0]
 
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda where: str(documents))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
 
     yesterday = date.today() - timedelta(days=1)
-    assert asked == [f"call-history-{yesterday:%Y%m%d}-{yesterday:%Y%m%d}.csv"]
+    assert asked == [str(documents / f"call-history-{yesterday:%Y-%m-%d}.csv")]
     data = (tmp_path / "calls.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").split("\r\n")
@@ -269,7 +272,9 @@ def test_export_writes_the_rows_shown_as_csv_for_excel(
     first = answered[0]  # newest first, as the table shows
     assert lines[1].startswith(first.date.strftime("%Y-%m-%d %H:%M:%S"))
     assert f'"=""{first.src}"""' in lines[1]  # a number stays text, leading zeros kept
-    assert str(len(answered)) in tab.status_label.text()
+    assert tab.status_label.text() == f"Saved {len(answered)} calls to {tmp_path / 'calls.csv'}."
+    tab.outcome_combo.setCurrentIndex(0)  # the message was about the rows shown before
+    assert tab.status_label.isHidden() and not tab.status_label.text()
 
     assert tab.export_to(str(tmp_path / "calls.xlsx"))
     assert (tmp_path / "calls.xlsx").read_bytes()[:2] == b"PK"
