@@ -226,6 +226,7 @@ class Features:
 
         session = self.session
         tab = HistoryTab(self.window, now=self.pbx_now, name_for=self.name_of)
+        tab.set_queue_lookup(self.queue_name)
         tab.set_fetch(
             lambda start, end, number, ivr: session.call_records(
                 start, end, number=number, ivr_data=ivr
