@@ -448,8 +448,7 @@ class FinishPage(QWizardPage):
         self.tasks.spawn(self._check_keyring())
 
     def _zone_typed(self, _text: str) -> None:
-        if self.timezone.zone() is not None:
-            self.error.clear()
+        self.error.clear()  # the only error here is about the zone: editing it answers it
 
     def cleanupPage(self) -> None:
         self.tasks.cancel_all()

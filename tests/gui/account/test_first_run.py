@@ -543,3 +543,21 @@ def test_search_then_down_or_enter_picks_an_extension_from_the_keyboard(
     qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter on the pick goes on
     assert wizard.currentPage() is wizard.finish_page
     assert wizard.extension == "102"
+
+
+def test_the_time_zone_error_goes_as_soon_as_the_zone_is_edited(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring,
+    settings: st.Settings,
+) -> None:  # fmt: skip
+    FakePbx(monkeypatch, certificate(PEM_A, FP_A, trusted=True))
+    wizard = make_wizard(qtbot, settings, CredentialStore())
+    fill_server_page(wizard, "https://pbx.example.com", SIM_USER, SIM_PASSWORD)
+    go_to_extensions(qtbot, wizard)
+    wait_for_extensions(qtbot, wizard, 2)
+    pick(qtbot, wizard, "101")
+    page = wizard.finish_page
+    page.timezone.setEditText("Nowhere/Atlantis")
+    finish(qtbot, wizard)
+    assert page.error.text() == "Choose a time zone from the list."
+    qtbot.keyClick(page.timezone, Qt.Key.Key_Backspace)
+    assert page.error.text() == ""
