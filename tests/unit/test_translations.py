@@ -86,3 +86,68 @@ def test_no_user_string_in_the_sources_is_missing_from_the_turkish_file(tmp_path
         "Strings without a Turkish translation (see resources/translations/README.md):\n"
         + "\n".join(f"  [{context}] {source!r}" for context, source, _ in missing)
     )
+
+
+# Turkish words a keyboard without Turkish letters gets wrong ("Ornek", "Sifre", "Cagri").
+TURKISH_STEMS = [
+    "çağrı",
+    "şifre",
+    "gönder",
+    "örnek",
+    "özel",
+    "güncel",
+    "değiş",
+    "bağlan",
+    "düğme",
+    "göster",
+    "görün",
+    "seçin",
+    "seçil",
+    "yükle",
+    "geçmiş",
+    "başlat",
+    "giriş",
+    "doğru",
+    "yanlış",
+    "yanıt",
+    "uyarı",
+    "küçük",
+    "büyük",
+    "düşük",
+    "yüksek",
+    "değil",
+    "müşteri",
+    "ülke",
+    "klasör",
+    "çalış",
+    "oluştur",
+    "kullanıcı",
+    "sıfır",
+    "görüntü",
+    "arşiv",
+    "yönetici",
+]
+_TO_ASCII = str.maketrans("çğıöşü", "cgiosu")
+
+
+def _turkish_lower(word: str) -> str:
+    return word.replace("I", "ı").replace("İ", "i").lower()
+
+
+def test_turkish_words_keep_their_turkish_letters() -> None:
+    wrong = set()
+    for message in SHIPPED.values():
+        for text in translations(message):
+            for word in re.findall(r"[^\W\d_]+", text.replace("&", "")):
+                lower = _turkish_lower(word)
+                plain = lower.translate(_TO_ASCII)
+                for stem in TURKISH_STEMS:
+                    at = plain.find(stem.translate(_TO_ASCII))
+                    if at >= 0 and lower[at : at + len(stem)] != stem:
+                        wrong.add(f"{word} (→ {stem})")
+    assert not wrong, sorted(wrong)
+
+
+def test_the_examples_hint_is_written_in_turkish_letters() -> None:
+    key = ("NumbersPage", "The examples show what is sent when {number} is dialled.", "")
+    assert translations(SHIPPED[key]) == ["Örnekler, {number} arandığında gönderileni gösterir."]

@@ -6,8 +6,8 @@ import asyncio
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
+from desktop.pbx import PbxAuthError
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
 from desktop.services.connection_check import PinnedCertificate, check_connection
 from desktop.ui.account.connection_widgets import (
@@ -84,6 +85,8 @@ class FirstRunWizard(QWizard):
         self.pinned: PinnedCertificate | None = pinned_from_settings(settings)
         self.pinned_url: str = settings.get(st.SERVER_URL)
         self.outcome: FirstRunResult | None = None
+        # The PBX refused the password: going Back puts the cursor in the password field.
+        self.password_refused = False
         self.setWindowTitle(self.tr("IEXPBX Desktop setup"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.server_page = ServerPage(self)
@@ -100,6 +103,12 @@ class FirstRunWizard(QWizard):
                 button.setAutoDefault(False)
                 button.setDefault(False)
         self._centred = False
+        self.currentIdChanged.connect(self._page_shown)
+
+    def _page_shown(self, _page_id: int) -> None:
+        if self.currentPage() is self.server_page and self.password_refused:
+            self.password_refused = False
+            self.server_page.focus_password()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -201,6 +210,11 @@ class ServerPage(QWizardPage):
                 return edit
         return self.password
 
+    def focus_password(self) -> None:
+        """Put the cursor in the password field with its text selected, to type it anew."""
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.selectAll()
+
     def _changed(self) -> None:
         self.http_warning.setVisible(is_plain_http(self.server.text()))
         self.error.clear()
@@ -268,6 +282,8 @@ class ConnectPage(QWizardPage):
         self.certificate.trust_changed.connect(self._on_trust_changed)
         self.list.selectionModel().selectionChanged.connect(self.completeChanged)
         self.list.doubleClicked.connect(lambda _index: wizard.next())
+        self.search.textChanged.connect(self._select_single_match)
+        self.search.installEventFilter(self)
         mark_locked(wizard.settings, "extension", self.search, self.list)
 
     def initializePage(self) -> None:
@@ -283,8 +299,31 @@ class ConnectPage(QWizardPage):
         self.list.setVisible(visible)
         self.legend.setVisible(visible and self.model.has_unregistered())
 
+    def _select_single_match(self, _text: str) -> None:
+        """The one extension the search leaves is picked, so Next (and Enter) go on."""
+        if self.proxy.rowCount() == 1:
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """In the search field, Down goes into the list and Enter picks the first match."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.selected_extension():
+                    self.list.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
+                if self.selected_extension():
+                    self.setup.next()
+                else:
+                    self.list.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
     def start(self) -> None:
         self.tasks.cancel_all()
+        self.setup.password_refused = False
         self.model.set_extensions([])
         self._show_list(False)
         self.retry.hide()
@@ -328,6 +367,7 @@ class ConnectPage(QWizardPage):
         elif check.error is not None and check.changed:
             self._set_status(error_text(check.error), tone("error"))
         elif check.error is not None:
+            self.setup.password_refused = isinstance(check.error, PbxAuthError)
             self.retry.show()
             hint = self.tr(
                 "Press Back to correct the address, user name or password, or Try again."
@@ -408,8 +448,7 @@ class FinishPage(QWizardPage):
         self.tasks.spawn(self._check_keyring())
 
     def _zone_typed(self, _text: str) -> None:
-        if self.timezone.zone() is not None:
-            self.error.clear()
+        self.error.clear()  # the only error here is about the zone: editing it answers it
 
     def cleanupPage(self) -> None:
         self.tasks.cancel_all()

@@ -10,9 +10,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -80,6 +83,9 @@ class SettingsDialog(QDialog):
         # What the last Test connection was refused for: OK then asks before saving it.
         self._refused: bytes | None = None
         self.save_anyway_box: QMessageBox | None = None
+        # The field the error below the tabs is about: editing it clears the error.
+        self._error_field: QWidget | None = None
+        self._password_first = False
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         self._build()
@@ -136,7 +142,7 @@ class SettingsDialog(QDialog):
             edit.textChanged.connect(self._update_password_hint)
         self.test_button.clicked.connect(self.test_connection)
         self.certificate.trust_changed.connect(self._on_trust_changed)
-        self.timezone.currentTextChanged.connect(self._zone_typed)
+        self._watch_fields()
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -212,6 +218,20 @@ class SettingsDialog(QDialog):
         self._refit()
         return self.connection.password_needed_text()
 
+    def focus_password(self) -> None:
+        """Open on the password field, its text selected (the PBX refused the password).
+
+        Works before or after the dialog is shown.
+        """
+        if self.isVisible():
+            self._focus_password_now()
+        else:
+            self._password_first = True  # applied as the dialog is shown
+
+    def _focus_password_now(self) -> None:
+        self._point_at(self.password)
+        self.password.selectAll()
+
     def _point_at(self, widget: QWidget) -> None:
         """Show the tab holding `widget` and put the cursor there."""
         for index in range(self.tabs.count()):
@@ -230,7 +250,7 @@ class SettingsDialog(QDialog):
         for settings_page in self.pages:
             problem = settings_page.problem()
             if problem is not None:
-                self._show_error(problem.text)
+                self._show_error(problem.text, problem.widget)
                 self._point_at(problem.widget)
                 return None
             # What the administrator fixed is neither checked nor written.
@@ -252,14 +272,26 @@ class SettingsDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
 
-    def _zone_typed(self, _text: str) -> None:
-        if self.timezone.zone() is not None and self.error.text() == self._zone_problem():
+    def _watch_fields(self) -> None:
+        """Any edit of the field an error is about clears the error: it may be stale now."""
+        for edit in self.tabs.findChildren(QLineEdit):  # the combo and spin boxes' too
+            edit.textChanged.connect(lambda _text, field=edit: self._field_edited(field))
+        for combo in self.tabs.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(lambda _i, field=combo: self._field_edited(field))
+        for button in self.tabs.findChildren(QAbstractButton):
+            button.toggled.connect(lambda _on, field=button: self._field_edited(field))
+
+    def _field_edited(self, widget: QWidget) -> None:
+        field = self._error_field
+        if field is not None and (widget is field or field.isAncestorOf(widget)):
             self._show_error("")
 
     def _zone_problem(self) -> str:
         return self.tr("Choose a time zone from the list.")
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, field: QWidget | None = None) -> None:
+        """Show (or with "" clear) the error; editing `field` clears it again."""
+        self._error_field = field if text else None
         self.error.setText(text)
         self.error.setVisible(bool(text))
         self._refit()
@@ -268,7 +300,7 @@ class SettingsDialog(QDialog):
         try:
             return normalize_server_url(self.server.text())
         except ServerUrlError as exc:
-            self._show_error(server_url_problem_text(exc.problem))
+            self._show_error(server_url_problem_text(exc.problem), self.server)
             self._point_at(self.server)
             return None
 
@@ -377,7 +409,7 @@ class SettingsDialog(QDialog):
             return
         zone = self.timezone.zone()
         if zone is None:
-            self._show_error(self._zone_problem())
+            self._show_error(self._zone_problem(), self.timezone)
             self._point_at(self.timezone)
             return
         values: dict[str, Any] = {
@@ -447,7 +479,7 @@ class SettingsDialog(QDialog):
         old_url, old_user = self._saved_account
         moved = (url, user) != (old_url, old_user)
         if moved and not self.password.text():
-            self._show_error(self._ask_for_password())
+            self._show_error(self._ask_for_password(), self.password)
             return False
         password = self.password.text() or self._known_password
         remember = self.remember.isChecked()
@@ -482,6 +514,9 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refit()
+        if self._password_first:
+            self._password_first = False
+            self._focus_password_now()
 
     def done(self, result: int) -> None:
         self.tasks.cancel_all()

@@ -496,3 +496,68 @@ def test_greyed_extensions_have_a_legend_and_readable_tooltips(
     assert tips == ["Phone connected (answers in 5 ms)",
                     "Phone not reachable: it is off or has lost its connection"]  # fmt: skip
     assert not any("UNREACHABLE" in tip for tip in tips)
+
+
+def test_back_after_a_refused_password_puts_the_cursor_in_the_password_field(
+    qtbot: Any, simulator: tuple[str, Any], memory_keyring: MemoryKeyring, settings: st.Settings
+) -> None:
+    url, _config = simulator
+    wizard = make_wizard(qtbot, settings, CredentialStore())
+    fill_server_page(wizard, url, SIM_USER, "wrong")
+    go_to_extensions(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.connect_page.retry.isVisible(), timeout=10_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    page = wizard.server_page
+    assert wizard.currentPage() is page
+    qtbot.waitUntil(lambda: page.password.hasFocus())
+    assert page.password.selectedText() == "wrong"
+    qtbot.keyClicks(wizard.focusWidget(), "typed")  # replaces the wrong one
+    assert page.password.text() == "typed" and page.server.text() == url
+
+
+def test_search_then_down_or_enter_picks_an_extension_from_the_keyboard(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+    settings: st.Settings,
+) -> None:
+    FakePbx(monkeypatch, certificate(PEM_A, FP_A, trusted=True))
+    wizard = make_wizard(qtbot, settings, CredentialStore())
+    fill_server_page(wizard, "https://pbx.example.com", SIM_USER, SIM_PASSWORD)
+    go_to_extensions(qtbot, wizard)
+    wait_for_extensions(qtbot, wizard, 2)
+    page = wizard.connect_page
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "10")  # both match: nothing chosen yet
+    assert not next_button(wizard).isEnabled()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.list.hasFocus() and page.selected_extension() == "101"
+    assert next_button(wizard).isEnabled()
+    page.list.clearSelection()
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter picks the first match
+    assert page.selected_extension() == "101" and wizard.currentPage() is page
+    page.search.clear()
+    qtbot.keyClicks(page.search, "ay")  # one match left: it is picked
+    assert page.selected_extension() == "102" and next_button(wizard).isEnabled()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # Enter on the pick goes on
+    assert wizard.currentPage() is wizard.finish_page
+    assert wizard.extension == "102"
+
+
+def test_the_time_zone_error_goes_as_soon_as_the_zone_is_edited(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring,
+    settings: st.Settings,
+) -> None:  # fmt: skip
+    FakePbx(monkeypatch, certificate(PEM_A, FP_A, trusted=True))
+    wizard = make_wizard(qtbot, settings, CredentialStore())
+    fill_server_page(wizard, "https://pbx.example.com", SIM_USER, SIM_PASSWORD)
+    go_to_extensions(qtbot, wizard)
+    wait_for_extensions(qtbot, wizard, 2)
+    pick(qtbot, wizard, "101")
+    page = wizard.finish_page
+    page.timezone.setEditText("Nowhere/Atlantis")
+    finish(qtbot, wizard)
+    assert page.error.text() == "Choose a time zone from the list."
+    qtbot.keyClick(page.timezone, Qt.Key.Key_Backspace)
+    assert page.error.text() == ""

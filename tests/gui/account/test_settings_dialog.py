@@ -517,3 +517,43 @@ def test_hints_coming_and_going_do_not_move_the_buttons(qtbot: Any, config_dir: 
     press(qtbot, dialog, OK)
     qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.buttons.mapTo(dialog, dialog.buttons.rect().topLeft()) == ok_before
+
+
+@pytest.mark.parametrize("when", ["before showing", "while shown"])
+def test_focus_password_opens_on_the_password_with_its_text_selected(
+    qtbot: Any, config_dir: Path, when: str
+) -> None:
+    settings = configured(config_dir, "https://pbx.example.com")
+    dialog = SettingsDialog(settings, CredentialStore.session_only())
+    qtbot.addWidget(dialog)
+    dialog.password.setText("refused")
+    if when == "while shown":
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.tabs.setCurrentWidget(dialog.webhooks)
+    dialog.focus_password()
+    dialog.show()
+    qtbot.waitUntil(dialog.password.hasFocus)
+    assert dialog.tabs.currentWidget() is dialog.connection
+    assert dialog.password.selectedText() == "refused"
+    qtbot.keyClicks(dialog.focusWidget(), "typed")
+    assert dialog.password.text() == "typed"
+    assert dialog.server.text() == "https://pbx.example.com"
+
+
+def test_connection_errors_go_when_their_field_is_edited(qtbot: Any, config_dir: Path) -> None:
+    settings = configured(config_dir, "https://pbx.example.com")
+    dialog = open_dialog(qtbot, settings, CredentialStore.session_only())
+    dialog.server.setText("ftp://pbx.example.com")
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert "http:// or https://" in dialog.error.text()
+    dialog.password.setText("x")  # not the field the error is about
+    assert dialog.error.isVisible()
+    dialog.server.setText("https://pbx.example.com")
+    assert not dialog.error.isVisible()
+    dialog.timezone.setEditText("Nowhere/Atlantis")
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    qtbot.keyClick(dialog.timezone, Qt.Key.Key_Backspace)
+    assert not dialog.error.isVisible()

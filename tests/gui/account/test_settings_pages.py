@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDialogButtonBox, QLabel, QTabBar, QWidget
 
 from desktop import i18n
 from desktop import settings as st
@@ -328,3 +328,22 @@ def test_every_page_fits_640_px_and_its_shortcuts_are_unique(
         letters = shortcut_letters(widgets)
         letters += [m.group(1).lower() for t in tab_texts if (m := re.search(r"&([^&])", t))]
         assert len(letters) == len(set(letters)), (language, tab_texts[index], letters)
+
+
+@pytest.mark.parametrize(("edit", "reason", "page"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_the_reason_goes_as_soon_as_its_field_is_edited(
+    qtbot: Any, config_dir: Path, edit: Edit, reason: str, page: str
+) -> None:
+    dialog = open_dialog(qtbot, configured(config_dir))
+    qtbot.waitExposed(dialog)
+    edit(dialog)
+    press(qtbot, dialog, OK)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert reason in dialog.error.text()
+    dialog.general.start_on_login.toggle()  # another field: the reason still stands
+    assert dialog.error.isVisible() and reason in dialog.error.text()
+    field = dialog.focusWidget()
+    assert field is not None and getattr(dialog, page).isAncestorOf(field)
+    text = field.currentText() if isinstance(field, QComboBox) else field.text()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace if text else Qt.Key.Key_X)  # correcting it
+    assert not dialog.error.isVisible() and dialog.error.text() == ""
