@@ -669,3 +669,21 @@ def test_settings_name_my_extension_from_the_start(
     name = app.features.name_of("101")
     assert dialog.extension.currentText() == f"101 — {name}"  # before any Test connection
     dialog.reject()
+
+
+def test_settings_open_on_the_password_after_the_pbx_refused_it(
+    qtbot: Any, started: list[App], tmp_path: Path, simulator: Any, no_auth_retries: None
+) -> None:
+    keyring = stored_keyring(simulator)
+    for key in keyring.passwords:
+        keyring.passwords[key] = "wrong-password"
+    app = start(qtbot, started, configured_app(tmp_path, simulator, keyring))
+    from desktop.pbx import PbxAuthError
+
+    qtbot.waitUntil(lambda: isinstance(app.session.status.error, PbxAuthError), timeout=WAIT_MS)
+    app.open_settings()
+    qtbot.waitUntil(lambda: app.dialogs.get("settings") is not None, timeout=WAIT_MS)
+    dialog = app.dialogs.get("settings")
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.password, timeout=WAIT_MS)
+    dialog.reject()

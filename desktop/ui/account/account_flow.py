@@ -128,6 +128,10 @@ class AccountFlow:
             account_editable=self.account_editable,
             extension_name=self.extension_name,
         )
+        from desktop.pbx import PbxAuthError
+
+        if isinstance(self.session.status.error, PbxAuthError):
+            dialog.focus_password()  # the PBX refused it: that is what to fix
         if self.webhook_templates is not None:
             templates = self.webhook_templates()
             if templates is not None:

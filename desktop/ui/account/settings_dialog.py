@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -517,6 +517,9 @@ class SettingsDialog(QDialog):
         if self._password_first:
             self._password_first = False
             self._focus_password_now()
+            # Opened over the main window, activation then gives the first field focus:
+            # once more when that is done.
+            QTimer.singleShot(0, self, self._focus_password_now)
 
     def done(self, result: int) -> None:
         self.tasks.cancel_all()
