@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import ssl
@@ -199,7 +200,8 @@ class PbxClient:
             return []
         from .phonebook import parse_phonebook  # defusedxml: loaded on first use
 
-        return parse_phonebook(body, response.headers.get("content-type"))
+        # A directory of thousands of entries takes a while to read: not on the UI's thread.
+        return await asyncio.to_thread(parse_phonebook, body, response.headers.get("content-type"))
 
     @detach_errors
     async def download_recording(
