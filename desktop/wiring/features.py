@@ -46,6 +46,9 @@ __all__ = ["Features"]
 Spawn = Callable[[Coroutine[Any, Any, Any]], object]
 HISTORY_HEADER_KEY = "history/header"
 INCOMING_UI_AFTER_MS = 3000
+# After the first poll: not in the same moment as the end of start-up (one hiccup each).
+INCOMING_UI_SOON_MS = 600
+PHONEBOOK_AFTER_S = 1.0
 HISTORY_CHART_KEY = "history/chart_visible"
 # The webhook receiver's secret key lives in the keyring under this "account".
 WEBHOOK_KEY_ACCOUNT = ("webhook-key", "this-computer")
@@ -149,7 +152,7 @@ class Features:
             from PySide6.QtCore import QTimer
 
             self._incoming_soon = True
-            QTimer.singleShot(0, self.window, self._make_incoming_ui)
+            QTimer.singleShot(INCOMING_UI_SOON_MS, self.window, self._make_incoming_ui)
         connection = self.session.connections
         if connection != self._phonebook_connection and self.incoming_ui is not None:
             self.incoming_ui.keep_only(self.incoming.tracker.live_channels)
@@ -161,7 +164,14 @@ class Features:
         self._adjust_polling(bool(calls))
         if connection != self._phonebook_connection:  # connected (again): read it now
             self._phonebook_connection = connection
-            self._spawn(self.phonebook.refresh())
+            self._spawn(self._read_phonebook_soon())
+
+    async def _read_phonebook_soon(self) -> None:
+        """Read the phonebook once the first calls are shown and start-up has settled."""
+        import asyncio
+
+        await asyncio.sleep(PHONEBOOK_AFTER_S)
+        await self.phonebook.refresh()
 
     def on_directory(self, directory: Directory) -> None:
         self._queue_names = {q.number: q.name for q in directory.queues if q.name.strip()}
