@@ -13,13 +13,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from desktop.ui.calls.calls_model import (
     QueueLookup,
 )
 from desktop.ui.common.empty_state import EmptyState
+from desktop.ui.common.tables import data_table
 from desktop.ui.shell import icons
 
 __all__ = [
@@ -116,18 +115,7 @@ class CallsTab(QWidget):
         self.history_button.setToolTip(self.tr("Show the calls with the other party (Ctrl+H)"))
         self.history_button.clicked.connect(self.open_history_selected)
 
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setAccessibleName(self.tr("Active calls"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        # "0532 … 4567" keeps both ends of a number readable; a cut-off end would not.
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
+        self.view = data_table(self, self.proxy, self.tr("Active calls"), fixed_rows=False)
         # A selected call is one band: no focus frame around a single cell. (A style sheet,
         # not a Python delegate: a delegate would be called for every cell of every paint.)
         self.view.setStyleSheet("QTableView { outline: 0; }")

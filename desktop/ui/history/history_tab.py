@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from desktop.services.history_ranges import Piece, QuickRange, quick_range
 from desktop.services.history_summary import summarise
 from desktop.ui.account.connection_widgets import tone
 from desktop.ui.common.error_text import error_text
+from desktop.ui.common.tables import data_table
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.history.export_ui import ask_export_path, save_rows
 from desktop.ui.history.history_chart import HistoryChart, summary_line
@@ -162,19 +161,7 @@ class HistoryTab(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Call history"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
-        # Every row the same height: 100,000 rows scroll without measuring each one.
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view = data_table(self, self.model, self.tr("Call history"), several=True)
         self.view.setStyleSheet("QTableView { outline: 0; }")
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)

@@ -7,20 +7,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.numbers import DialTargetError, dialable_number
 from desktop.services.phonebook import Entry, PhonebookIndex
+from desktop.ui.common.tables import data_table
 from desktop.ui.phonebook.phonebook_model import (
     COL_COMPANY,
     COL_KIND,
@@ -95,19 +94,7 @@ class PhonebookTab(QWidget):
         self.history_button.setToolTip(self.history_action.toolTip())
         self.history_button.clicked.connect(self.history_selected)
 
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Phonebook entries"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
-        # Rows of one height: the view need not measure each row on every keystroke.
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view = data_table(self, self.model, self.tr("Phonebook entries"))
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         # One band for the picked entry, no focus frame (a style sheet, not a Python delegate).
         self.view.setStyleSheet("QTableView { outline: 0; }")
