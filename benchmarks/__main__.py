@@ -1,4 +1,8 @@
-"""`python -m benchmarks [--json PATH] [--only NAME ...]`: print a table, write {name: value}."""
+"""`python -m benchmarks [--json [PATH]] [--only NAME ...]`: print a table, write {name: value}.
+
+`--json PATH` writes the object to PATH; `--json` alone (or `--json -`) prints it on
+standard output, and the table on standard error, so the output parses as it is.
+"""
 
 from __future__ import annotations
 
@@ -37,12 +41,19 @@ def judge(value: float, target: float, lower_is_better: bool) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--json", type=Path, help="write the results as a JSON object here")
+    parser.add_argument(
+        "--json",
+        nargs="?",
+        const="-",
+        metavar="PATH",
+        help="write the results as a JSON object to PATH (standard output when left out)",
+    )
     parser.add_argument("--only", nargs="*", choices=sorted(SUITES), help="run only these")
     args = parser.parse_args(argv)
     results: dict[str, float] = {}
     failed: list[str] = []
-    print(f"{'benchmark':<32}{'value':>12}{'target':>12}  ok")
+    table = sys.stderr if args.json == "-" else sys.stdout
+    print(f"{'benchmark':<32}{'value':>12}{'target':>12}  ok", file=table)
     for name in args.only or SUITES:
         module, targets = SUITES[name]
         values = importlib.import_module(module).run()
@@ -59,9 +70,13 @@ def main(argv: list[str] | None = None) -> int:
                 mark = "yes" if good else "NO"
                 if not good:
                     failed.append(key)
-            print(f"{key:<32}{value:>12.3f}{shown_target:>12}  {mark}", flush=True)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            print(f"{key:<32}{value:>12.3f}{shown_target:>12}  {mark}", file=table, flush=True)
+    text = json.dumps(results, indent=2) + "\n"
+    if args.json == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    elif args.json:
+        Path(args.json).write_text(text, encoding="utf-8")
     if failed:
         print("over target: " + ", ".join(failed), file=sys.stderr)
     return 0

@@ -50,3 +50,13 @@ def test_every_registered_key_with_a_target_is_one_the_issues_name() -> None:
         "phonebook_search_p95_ms", "phonebook_search_ratio", "popup_latency_ms",
         "idle_requests_per_min", "startup_ratio", "max_stall_ms",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", [["--json"], ["--json", "-"], ["--only", "fake", "--json"]])
+def test_json_alone_prints_only_the_object_on_standard_output(
+    fake_suite: None, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert runner.main(argv) == 0
+    printed, errors = capsys.readouterr()
+    assert json.loads(printed) == {"speed_ratio": 1.5, "slow_ms": 120.0, "hits": 7.0}
+    assert "speed_ratio" in errors.splitlines()[1]  # the table went to standard error
