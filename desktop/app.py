@@ -177,6 +177,7 @@ class App:
         from desktop.platform.network_watch import NetworkWatch
         from desktop.ui.account.account_flow import AccountFlow
         from desktop.ui.calls.call_actions import CallActions
+        from desktop.ui.common.focus_ring import install_focus_ring
         from desktop.ui.common.open_dialogs import OpenDialogs
         from desktop.ui.shell import theme
         from desktop.ui.shell.application import create_qapplication, route_quit
@@ -206,6 +207,7 @@ class App:
         # settings of the user's, so it speaks the system's language.
         i18n.install(qapp, "system" if self.demo else self.settings.get(st.LANGUAGE))
         theme.apply_theme(qapp, self.settings.get(st.THEME))
+        undo.callback(install_focus_ring(qapp).close)
         self.dialogs = OpenDialogs()
         self.window = window = MainWindow(badge=self._badge())
         undo.callback(self._close_window)

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 __all__ = ["data_table"]
+
+_BY_KEYBOARD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+
+
+class _RowTable(QTableView):
+    """Tabbing in with nothing selected selects the row the keyboard is on (the first).
+
+    Qt would only make it current, which shows nowhere in a table of whole rows, and the
+    row's buttons would stay asleep until an arrow key moved off it.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        selection = self.selectionModel()
+        if event.reason() in _BY_KEYBOARD and not selection.hasSelection():
+            current = self.currentIndex()
+            if current.isValid():
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                )
+                selection.select(current, flags)
 
 
 def data_table(
@@ -17,7 +44,7 @@ def data_table(
     fixed_rows: bool = True,
 ) -> QTableView:
     """A table of rows over `model` (`several`: more than one row can be selected)."""
-    view = QTableView(parent)
+    view = _RowTable(parent)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -29,6 +56,9 @@ def data_table(
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    # Tab leaves the table for the next control (arrows move between rows): with whole
+    # rows selected, Tab moving between cells would look like nothing happened.
+    view.setTabKeyNavigation(False)
     # "0532 … 4567" keeps both ends of a number readable; a cut-off end would not.
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.setShowGrid(False)
