@@ -97,6 +97,7 @@ class Features:
         self._spawn = spawn
         self._watched = window.is_watched()
         self._queue_names: dict[str, str] = {}
+        self._inside: frozenset[str] = frozenset()  # extension and queue numbers
         self._phonebook_connection = 0  # the connection the phonebook was last read on
         self.call_event_listeners: list[Callable[[list[CallEvent]], None]] = []
         self.webhooks: WebhookReceiver | None = None
@@ -174,12 +175,17 @@ class Features:
         await self.phonebook.refresh()
 
     def on_directory(self, directory: Directory) -> None:
-        self._queue_names = {q.number: q.name for q in directory.queues if q.name.strip()}
-        inside = {e.number for e in directory.extensions} | {q.number for q in directory.queues}
-        self.window.calls_tab.set_extension_check(inside.__contains__)
-        self.window.set_queue_lookup(self._queue_names.get)
-        if self.incoming_ui is not None:
-            self.incoming_ui.queue_names_changed()
+        names = {q.number: q.name for q in directory.queues if q.name.strip()}
+        inside = frozenset(e.number for e in directory.extensions) | {
+            q.number for q in directory.queues
+        }
+        if names != self._queue_names or inside != self._inside:
+            # Each of these repaints and re-sorts every call: only when something changed.
+            self._queue_names, self._inside = names, inside
+            self.window.calls_tab.set_extension_check(inside.__contains__)
+            self.window.set_queue_lookup(names.get)
+            if self.incoming_ui is not None:
+                self.incoming_ui.queue_names_changed()
         self.incoming.set_me(self.settings.get(st.EXTENSION), directory.queues)
         self.phonebook.set_extensions(directory.extensions)
         if self.panel is not None:
