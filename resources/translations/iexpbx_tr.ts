@@ -128,6 +128,10 @@
         <translation>Çağrı sonlandırılamadı: {error}</translation>
     </message>
     <message>
+        <source>Already calling {number}: your phone rings in a moment.</source>
+        <translation>{number} zaten aranıyor: telefonunuz birazdan çalacak.</translation>
+    </message>
+    <message>
         <source>Your phone {extension} rings first, then {number} is dialled.</source>
         <translation>Önce telefonunuz ({extension}) çalar, ardından {number} aranır.</translation>
     </message>
@@ -371,6 +375,10 @@
     <message>
         <source>Second number: {reason}</source>
         <translation>İkinci numara: {reason}</translation>
+    </message>
+    <message>
+        <source>Second number: the same as the first. A callback connects two different numbers.</source>
+        <translation>İkinci numara: birincisiyle aynı. Geri arama iki farklı numarayı birbirine bağlar.</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2031,18 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Queues</source>
         <translation>Kuyruklar</translation>
+    </message>
+    <message>
+        <source>Extension not registered</source>
+        <translation>Dahili kayıtlı değil</translation>
+    </message>
+    <message>
+        <source>Extension {number} is not registered: call anyway?</source>
+        <translation>{number} dahilisi kayıtlı değil: yine de aransın mı?</translation>
+    </message>
+    <message>
+        <source>Its phone is offline, so it will most likely not ring.</source>
+        <translation>Telefonu çevrim dışı; büyük olasılıkla çalmayacak.</translation>
     </message>
     <message>
         <source>No extension matches “{query}”</source>

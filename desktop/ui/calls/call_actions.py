@@ -35,6 +35,9 @@ class CallActions:
         self.window = window
         self.settings = settings
         self.dialogs = dialogs
+        # Numbers being dialled now: a second press of Call back (a double click, Enter
+        # twice) while the first request is on its way would ring the user's phone twice.
+        self._dialling: set[str] = set()
 
     async def hangup(self, channel: str) -> None:
         try:
@@ -61,6 +64,21 @@ class CallActions:
         except DialTargetError as exc:
             self.window.show_banner(error_text(exc), "warning")
             return
+        key = rules.key(wanted)  # "0532…" and "+90532…" are one call
+        if key in self._dialling:
+            self.window.show_status_message(
+                QCoreApplication.translate(
+                    "App", "Already calling {number}: your phone rings in a moment."
+                ).format(number=rules.display(wanted))
+            )
+            return
+        self._dialling.add(key)
+        try:
+            await self._dial(rules, wanted)
+        finally:
+            self._dialling.discard(key)
+
+    async def _dial(self, rules: NumberRules, wanted: str) -> None:
         extension = self.settings.get(st.EXTENSION) or await self._choose_extension()
         if not extension:
             return

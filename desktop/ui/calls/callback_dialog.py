@@ -93,6 +93,15 @@ class CallbackDialog(RequestDialog[Callback]):
     def _collect(self) -> Callback:
         number1 = self._number(self.number1_field, True)
         number2 = self._number(self.number2_field, False)
+        if self._rules.key(number1) == self._rules.key(number2):  # "0532…" is "+90532…"
+            raise Invalid(
+                DialTargetError("The two numbers are the same."),
+                empty=False,
+                reason=self.tr(
+                    "Second number: the same as the first. A callback connects two "
+                    "different numbers."
+                ),
+            )
         try:
             callback_params(
                 number1,

@@ -40,6 +40,7 @@ from desktop.ui.calls.calls_model import (
     QueueLookup,
 )
 from desktop.ui.common.empty_state import EmptyState
+from desktop.ui.common.search_keys import arrows_into_list
 from desktop.ui.common.tables import data_table
 from desktop.ui.shell import icons
 
@@ -128,6 +129,7 @@ class CallsTab(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._set_resize_modes()
         self.view.setColumnHidden(COL_CHANNEL, True)
+        arrows_into_list(self.filter_edit, self.view)  # type, then Down to pick a call
         header.moveSection(header.visualIndex(COL_DIRECTION), 0)
         # Unsorted first: calls stay in the order they started until the user sorts.
         header.setSortIndicatorClearable(True)

@@ -25,6 +25,7 @@ from desktop.services.panel import extension_states, queue_states
 from desktop.ui.panel.queue_board import QueueBoard
 from desktop.ui.panel.tile_look import TileDelegate
 from desktop.ui.panel.tiles_model import (
+    KIND_ROLE,
     NUMBER_ROLE,
     ExtensionTilesModel,
     NameLookup,
@@ -222,8 +223,31 @@ class OperatorPanel(QWidget):
 
     def _on_tile_chosen(self, index: QModelIndex) -> None:
         number = index.data(NUMBER_ROLE)
-        if number:
-            self.call_requested.emit(str(number))
+        if not number:
+            return
+        # A phone that is not registered will not ring: call it only when the user says so.
+        if index.data(KIND_ROLE) == "offline" and not self._call_anyway(str(number)):
+            return
+        self.call_requested.emit(str(number))
+
+    def _call_anyway(self, number: str) -> bool:
+        """Ask whether to call an unregistered extension; No is the default."""
+        from PySide6.QtWidgets import QMessageBox  # made on first use: not for the first paint
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Extension not registered"),
+            self.tr("Extension {number} is not registered: call anyway?").format(number=number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setInformativeText(self.tr("Its phone is offline, so it will most likely not ring."))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the number comes from the PBX
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.services.panel import ExtensionState, QueueState
 from desktop.ui.panel.tile_look import SYMBOLS, state_colours
@@ -17,6 +18,16 @@ from desktop.ui.shell.theme import is_dark
 
 PartyText = Callable[[str], str]  # a number -> "Name (number)" or the number
 _CALLERS_SHOWN = 4  # more waiting callers are counted, not listed
+_ELIDE_SLACK = 2  # pixels kept free: rich text may measure a hair wider than the metrics
+
+
+class MemberLine(NamedTuple):
+    """One member on a card: the state's symbol in its colour, who, and the state's word."""
+
+    colour: str
+    symbol: str
+    who: str
+    state: str
 
 
 def wait_text(seconds: float) -> str:
@@ -26,7 +37,11 @@ def wait_text(seconds: float) -> str:
 
 
 class QueueCard(QFrame):
-    """One queue: a title, who waits how long, and the members."""
+    """One queue: a title, who waits how long, and the members.
+
+    Lines too long for the card end in "…" (the full text in the label's tooltip): a long
+    queue or member name must not push the card wider than the board and be cut off.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +54,9 @@ class QueueCard(QFrame):
         self.callers = QLabel(self)
         self.members = QLabel(self)
         self.members.setTextFormat(Qt.TextFormat.RichText)
-        self.members.setWordWrap(True)
+        self._texts: tuple[str, str, str] = ("", "", "")  # title, waiting, callers in full
+        self._members: tuple[MemberLine, ...] = ()
+        self._no_members = ""
         # Callers above, members below: a rule keeps the two lists of numbers apart.
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
@@ -50,19 +67,75 @@ class QueueCard(QFrame):
         for widget in (self.title, self.waiting, self.callers, rule, self.members):
             if isinstance(widget, QLabel):
                 widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+                # The card's width decides, not the text's: the text is elided to fit.
+                widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(widget)
 
-    def set_texts(self, title: str, waiting: str, callers: str, members: str) -> None:
-        """Change only what changed (a label re-lays itself out on every setText)."""
-        for label, text in (
-            (self.title, title),
-            (self.waiting, waiting),
-            (self.callers, callers),
-            (self.members, members),
-        ):
-            if label.text() != text:
-                label.setText(text)
+    def set_texts(
+        self,
+        title: str,
+        waiting: str,
+        callers: str,
+        members: Sequence[MemberLine],
+        no_members: str = "",
+    ) -> None:
+        """Show these texts (`no_members` when `members` is empty), elided to the card."""
+        self._texts = (title, waiting, callers)
+        self._members = tuple(members)
+        self._no_members = no_members
         self.callers.setVisible(bool(callers))
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        margins = self.layout().contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right() - _ELIDE_SLACK
+        title, waiting, callers = self._texts
+        self._show(self.title, title, width, Qt.TextElideMode.ElideRight)
+        self._show(self.waiting, waiting, width, Qt.TextElideMode.ElideRight)
+        # A caller's wait is at the end of the line: cut the middle, keep name and wait.
+        self._show(self.callers, callers, width, Qt.TextElideMode.ElideMiddle)
+        self._show_members(width)
+
+    @staticmethod
+    def _show(label: QLabel, text: str, width: int, mode: Qt.TextElideMode) -> None:
+        """Change only what changed (a label re-lays itself out on every setText)."""
+        metrics = label.fontMetrics()
+        shown = "\n".join(metrics.elidedText(line, mode, width) for line in text.split("\n"))
+        if label.text() != shown:
+            label.setText(shown)
+        tip = text if shown != text else ""
+        if label.toolTip() != tip:
+            label.setToolTip(tip)
+
+    def _show_members(self, width: int) -> None:
+        if not self._members:
+            shown = html.escape(self._no_members)  # a rich-text label: no markup from words
+            if self.members.text() != shown:
+                self.members.setText(shown)
+            self.members.setToolTip("")
+            return
+        metrics = self.members.fontMetrics()
+        lines, elided = [], False
+        for member in self._members:
+            # The symbol and the state stay whole; the name gives way.
+            room = width - metrics.horizontalAdvance(f"{member.symbol}  · {member.state}")
+            who = metrics.elidedText(member.who, Qt.TextElideMode.ElideRight, max(room, 0))
+            elided = elided or who != member.who
+            lines.append(
+                f'<span style="color:{member.colour}">{member.symbol}</span> '
+                f"{html.escape(who)} · {html.escape(member.state)}"
+            )
+        shown = "<br>".join(lines)
+        if self.members.text() != shown:
+            self.members.setText(shown)
+        tip = "\n".join(f"{m.symbol} {m.who} · {m.state}" for m in self._members)
+        tip = tip if elided else ""
+        if self.members.toolTip() != tip:
+            self.members.setToolTip(tip)
 
 
 class QueueBoard(QWidget):
@@ -132,22 +205,18 @@ class QueueBoard(QWidget):
             hidden = len(queue.waiting) - _CALLERS_SHOWN
             if hidden > 0:
                 callers += "\n" + self.tr("and {count} more").format(count=hidden)
-            card.set_texts(title, waiting, callers, self._members_html(queue.members, dark))
+            members = self._member_lines(queue.members, dark)
+            card.set_texts(title, waiting, callers, members, self.tr("No members"))
             card.setAccessibleName(title)
 
-    def _members_html(self, members: Sequence[ExtensionState], dark: bool) -> str:
-        if not members:
-            return html.escape(self.tr("No members"))
+    def _member_lines(self, members: Sequence[ExtensionState], dark: bool) -> list[MemberLine]:
         lines = []
         for member in members:
             kind = tile_kind(member)
             _, accent = state_colours(kind, dark)
             who = f"{member.name} ({member.number})" if member.name else member.number
-            lines.append(
-                f'<span style="color:{accent.name()}">{SYMBOLS[kind]}</span> '
-                f"{html.escape(who)} · {html.escape(self._state_word(kind))}"
-            )
-        return "<br>".join(lines)
+            lines.append(MemberLine(accent.name(), SYMBOLS[kind], who, self._state_word(kind)))
+        return lines
 
     def _state_word(self, kind: str) -> str:
         return {

@@ -148,10 +148,10 @@ def test_enter_in_the_filter_box_calls_the_first_match(panel: OperatorPanel, qtb
 
 def test_enter_on_a_tile_and_a_click_call_that_extension(panel: OperatorPanel, qtbot: Any) -> None:
     panel.view.setFocus()
-    panel.view.setCurrentIndex(panel.proxy.index(panel.model.row_of("104"), 0))
+    panel.view.setCurrentIndex(panel.proxy.index(panel.model.row_of("102"), 0))
     with qtbot.waitSignal(panel.call_requested, timeout=1000) as called:
         qtbot.keyClick(panel.view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
-    assert called.args == ["104"]
+    assert called.args == ["102"]
 
     calls: list[str] = []
     panel.call_requested.connect(calls.append)
