@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -25,25 +20,27 @@ from qasync import asyncSlot
 
 from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
-from desktop.pbx import Extension
 from desktop.server_address import ServerUrlError, is_plain_http, normalize_server_url
 from desktop.services.connection_check import PinnedCertificate, check_connection
+from desktop.ui.account.account_password import AccountPassword
 from desktop.ui.account.connection_page import ConnectionPage, keep_place_when_hidden
+from desktop.ui.account.connection_test_result import show_check
 from desktop.ui.account.connection_widgets import (
-    connected_text,
     credential_state_text,
-    extension_order,
     mark_locked,
     server_url_problem_text,
     tone,
 )
+from desktop.ui.account.extension_choice import chosen_extension, show_saved_extension
+from desktop.ui.account.field_error import FieldError, grow_to_fit, point_at
 from desktop.ui.account.general_settings import GeneralSettings
 from desktop.ui.account.numbers_page import NumbersPage
 from desktop.ui.account.popups_page import PopupsPage
+from desktop.ui.account.save_anyway import attempt_digest, save_anyway_box, saves_anyway
 from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
 from desktop.ui.account.settings_page import SettingsPage
+from desktop.ui.account.settings_write import pin_for, write_changes
 from desktop.ui.account.webhooks_page import WebhooksPage
-from desktop.ui.common.error_text import error_text
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.shell import theme
 
@@ -75,16 +72,12 @@ class SettingsDialog(QDialog):
         self.tasks = TaskOwner()
         self.changed: set[str] = set()
         # The saved password belongs to the saved account; any other account needs its own.
-        self._saved_account = (settings.get(st.SERVER_URL), settings.get(st.USERNAME))
-        self._known_password: str | None = None
-        self._known_state = CredentialState.NOT_STORED
+        self._saved = AccountPassword(settings, credentials)
         self._pending_pin: PinnedCertificate | None = None
         self._extension_name = extension_name
         # What the last Test connection was refused for: OK then asks before saving it.
         self._refused: bytes | None = None
         self.save_anyway_box: QMessageBox | None = None
-        # The field the error below the tabs is about: editing it clears the error.
-        self._error_field: QWidget | None = None
         self._password_first = False
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
@@ -126,6 +119,8 @@ class SettingsDialog(QDialog):
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet(tone("error"))
         self.error.hide()
+        # The field the error is about: editing it clears the error.
+        self._error_line = FieldError(self.error, self._refit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -142,7 +137,7 @@ class SettingsDialog(QDialog):
             edit.textChanged.connect(self._update_password_hint)
         self.test_button.clicked.connect(self.test_connection)
         self.certificate.trust_changed.connect(self._on_trust_changed)
-        self._watch_fields()
+        self._error_line.watch(self.tabs)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -153,11 +148,7 @@ class SettingsDialog(QDialog):
         self.remember.setChecked(True)
         number = s.get(st.EXTENSION)
         name = self._extension_name(number) if self._extension_name and number else None
-        if name:
-            self.extension.addItem(f"{number} — {name}", number)
-            self.extension.setCurrentIndex(0)
-        else:
-            self.extension.setEditText(number)
+        show_saved_extension(self.extension, number, name)
         self.timezone.set_zone(s.get(st.PBX_TIMEZONE))
         for settings_page in self.pages:
             settings_page.load(s)
@@ -181,11 +172,9 @@ class SettingsDialog(QDialog):
         self.demo_note.show()
 
     async def _load_password(self) -> None:
-        url, user = self._saved_account
-        if not (url and user):
+        result = await self._saved.load()
+        if result is None:
             return
-        result = await self.credentials.load(user, url)
-        self._known_password, self._known_state = result.password, result.state
         self.remember.setChecked(
             result.state is not CredentialState.SESSION_ONLY and not result.state.is_problem
         )
@@ -198,14 +187,14 @@ class SettingsDialog(QDialog):
             url = normalize_server_url(self.server.text())
         except ServerUrlError:
             return False
-        return (url, self.username.text().strip()) == self._saved_account
+        return not self._saved.moved(url, self.username.text().strip())
 
     def _update_password_hint(self) -> None:
         if not self.account_editable:
             return
         # A look-alike address or a typo must never receive the saved password unasked.
         saved_account = self._is_saved_account()
-        unchanged = saved_account and bool(self._known_password)
+        unchanged = saved_account and bool(self._saved.known)
         self.password.setPlaceholderText(self.tr("Unchanged") if unchanged else "")
         self.password_state.setVisible(saved_account and bool(self.password_state.text()))
         self.password_needed.setVisible(not saved_account and not self.password.text())
@@ -214,7 +203,7 @@ class SettingsDialog(QDialog):
     def _ask_for_password(self) -> str:
         """Point at the password field; returns the sentence saying why."""
         self.password_needed.show()
-        self._point_at(self.password)
+        point_at(self.tabs, self.password)
         self._refit()
         return self.connection.password_needed_text()
 
@@ -229,16 +218,8 @@ class SettingsDialog(QDialog):
             self._password_first = True  # applied as the dialog is shown
 
     def _focus_password_now(self) -> None:
-        self._point_at(self.password)
+        point_at(self.tabs, self.password)
         self.password.selectAll()
-
-    def _point_at(self, widget: QWidget) -> None:
-        """Show the tab holding `widget` and put the cursor there."""
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if page is not None and page.isAncestorOf(widget):
-                self.tabs.setCurrentIndex(index)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_webhook_templates(self, start_url: str, hangup_url: str) -> None:
         """Show the running webhook receiver's two URL templates ("" hides them again)."""
@@ -251,7 +232,7 @@ class SettingsDialog(QDialog):
             problem = settings_page.problem()
             if problem is not None:
                 self._show_error(problem.text, problem.widget)
-                self._point_at(problem.widget)
+                point_at(self.tabs, problem.widget)
                 return None
             # What the administrator fixed is neither checked nor written.
             unlocked = settings_page.values().items()
@@ -263,60 +244,25 @@ class SettingsDialog(QDialog):
         self._refit()
 
     def _refit(self) -> None:
-        # Word-wrapped rows shown later need height the window did not reserve for them.
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
-
-    def _watch_fields(self) -> None:
-        """Any edit of the field an error is about clears the error: it may be stale now."""
-        for edit in self.tabs.findChildren(QLineEdit):  # the combo and spin boxes' too
-            edit.textChanged.connect(lambda _text, field=edit: self._field_edited(field))
-        for combo in self.tabs.findChildren(QComboBox):
-            combo.currentIndexChanged.connect(lambda _i, field=combo: self._field_edited(field))
-        for button in self.tabs.findChildren(QAbstractButton):
-            button.toggled.connect(lambda _on, field=button: self._field_edited(field))
-
-    def _field_edited(self, widget: QWidget) -> None:
-        field = self._error_field
-        if field is not None and (widget is field or field.isAncestorOf(widget)):
-            self._show_error("")
+        grow_to_fit(self)
 
     def _zone_problem(self) -> str:
         return self.tr("Choose a time zone from the list.")
 
     def _show_error(self, text: str, field: QWidget | None = None) -> None:
         """Show (or with "" clear) the error; editing `field` clears it again."""
-        self._error_field = field if text else None
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
-        self._refit()
+        self._error_line.show(text, field)
 
     def _server_url(self) -> str | None:
         try:
             return normalize_server_url(self.server.text())
         except ServerUrlError as exc:
             self._show_error(server_url_problem_text(exc.problem), self.server)
-            self._point_at(self.server)
+            point_at(self.tabs, self.server)
             return None
 
-    def _chosen_extension(self) -> str:
-        index = self.extension.currentIndex()
-        text = self.extension.currentText().strip()
-        if index >= 0 and self.extension.itemText(index) == text:
-            return str(self.extension.itemData(index))
-        return text
-
     def _pin_for(self, url: str) -> PinnedCertificate | None:
-        if self._pending_pin is not None:
-            return self._pending_pin
-        same_server = url == self.settings.get(st.SERVER_URL)
-        locked = pins_locked(self.settings)
-        return pinned_from_settings(self.settings) if same_server or locked else None
+        return pin_for(self.settings, self._pending_pin, url)
 
     def _on_trust_changed(self, trusted: bool) -> None:
         self._pending_pin = self.certificate.pinned() if trusted else None
@@ -335,7 +281,7 @@ class SettingsDialog(QDialog):
             self.test_result.setStyleSheet(tone("warning"))
             self.test_result.setText(self._ask_for_password())
             return
-        password = self.password.text() or self._known_password
+        password = self.password.text() or self._saved.known
         if not password:
             self.test_result.setStyleSheet("")
             self.test_result.setText(self.tr("Enter the password first."))
@@ -345,7 +291,7 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Connecting…"))
-        tried = self._attempt(url, password)
+        tried = attempt_digest(url, self.username.text().strip(), password)
         try:
             check = await check_connection(
                 url,
@@ -360,37 +306,9 @@ class SettingsDialog(QDialog):
             if focused is not None and focused is not self.focusWidget():
                 focused.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refused = tried if check.error is not None else None
-        if check.certificate is not None:
-            can_trust = not pins_locked(self.settings)
-            self.certificate.show_certificate(
-                check.certificate,
-                changed=check.changed,
-                can_trust=can_trust,
-                previous=self._pin_for(url),
-            )
-        if check.extensions is not None:
-            self._fill_extensions(check.extensions)
-            self.test_result.setStyleSheet(tone("ok"))
-            self.test_result.setText(connected_text(len(check.extensions)))
-        elif check.error is not None:
-            self.test_result.setStyleSheet(tone("error"))
-            self.test_result.setText(error_text(check.error))
-        else:
-            self.test_result.setStyleSheet(tone("warning"))
-            self.test_result.setText(self.tr("Check the certificate below before connecting."))
+        can_trust = not pins_locked(self.settings)
+        show_check(self.connection, check, can_trust=can_trust, previous=self._pin_for(url))
         self._refit()
-
-    def _fill_extensions(self, extensions: Sequence[Extension]) -> None:
-        current = self._chosen_extension()
-        self.extension.clear()
-        for ext in sorted(extensions, key=extension_order):
-            label = f"{ext.number} — {ext.name}" if ext.name else ext.number
-            self.extension.addItem(label, ext.number)
-        found = self.extension.findData(current)
-        if found >= 0:
-            self.extension.setCurrentIndex(found)
-        else:
-            self.extension.setEditText(current)
 
     @asyncSlot()  # type: ignore[untyped-decorator]
     async def save(self) -> None:
@@ -410,12 +328,12 @@ class SettingsDialog(QDialog):
         zone = self.timezone.zone()
         if zone is None:
             self._show_error(self._zone_problem(), self.timezone)
-            self._point_at(self.timezone)
+            point_at(self.tabs, self.timezone)
             return
         values: dict[str, Any] = {
             "server_url": url,
             "username": self.username.text().strip(),
-            "extension": self._chosen_extension(),
+            "extension": chosen_extension(self.extension),
             "pbx_timezone": zone,
             **general,
         }
@@ -425,8 +343,9 @@ class SettingsDialog(QDialog):
         except ValueError:
             self._show_error(self.tr("The user name or extension is not valid."))
             return
-        password = self.password.text() or self._known_password or ""
-        refused = self._refused is not None and self._refused == self._attempt(url, password)
+        password = self.password.text() or self._saved.known or ""
+        tried = attempt_digest(url, self.username.text().strip(), password)
+        refused = self._refused is not None and self._refused == tried
         if refused and not await self._confirm_save_anyway():
             return
         self.buttons.setEnabled(False)
@@ -438,78 +357,29 @@ class SettingsDialog(QDialog):
         self._write(values, url)
         self.accept()
 
-    def _attempt(self, url: str, password: str) -> bytes:
-        """What a test tried, as a digest (the password itself is not kept twice)."""
-        account = "\0".join((url, self.username.text().strip(), password))
-        return hashlib.sha256(account.encode()).digest()
-
     async def _confirm_save_anyway(self) -> bool:
         """Ask before saving what Test connection was just refused with; No is the default."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Save anyway?"),
-            self.tr(
-                "Test connection failed with these settings. Save them anyway? "
-                "The password saved now replaces the one in the keyring."
-            ),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save &anyway"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Don't save"))
-        future: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
-
-        def finished(_result: int) -> None:
-            clicked = box.standardButton(box.clickedButton())
-            if not future.done():
-                future.set_result(clicked == QMessageBox.StandardButton.Save)
-
-        box.finished.connect(finished)
-        self.save_anyway_box = box
-        box.open()  # window-modal: the event loop (and the polls) keep running
+        box = self.save_anyway_box = save_anyway_box(self)
         try:
-            return await future
+            return await saves_anyway(box)
         finally:
             self.save_anyway_box = None
             box.deleteLater()
 
     async def _save_password(self, url: str, user: str) -> bool:
-        old_url, old_user = self._saved_account
-        moved = (url, user) != (old_url, old_user)
-        if moved and not self.password.text():
+        if self._saved.moved(url, user) and not self.password.text():
             self._show_error(self._ask_for_password(), self.password)
             return False
-        password = self.password.text() or self._known_password
         remember = self.remember.isChecked()
-        stops_saving = not remember and self._known_state is CredentialState.STORED
-        starts_saving = remember and self._known_state is CredentialState.SESSION_ONLY
-        if not password or not (self.password.text() or moved or stops_saving or starts_saving):
-            return True
-        if stops_saving and not moved:
-            await self.credentials.forget(user, url)
-        result = await self.credentials.store(user, url, password, remember=remember)
-        if result.state.is_problem:
-            self._show_error(credential_state_text(result.state))
+        problem = await self._saved.store(url, user, self.password.text(), remember)
+        if problem is not None:
+            self._show_error(credential_state_text(problem))
             self.remember.setChecked(False)  # offer "this session only" on the next OK
             return False
-        if moved and old_url and old_user:
-            await self.credentials.forget(old_user, old_url)
         return True
 
     def _write(self, values: dict[str, Any], url: str | None) -> None:
-        s = self.settings
-        if url is not None and not pins_locked(s):
-            if self._pending_pin is not None:
-                values["tls_pinned_pem"] = self._pending_pin.pem
-                values["tls_pinned_sha256"] = self._pending_pin.sha256
-            elif url != s.get(st.SERVER_URL):
-                values["tls_pinned_pem"] = values["tls_pinned_sha256"] = ""
-        for name, value in values.items():
-            if not s.is_locked(name) and s.get(name) != value:
-                s.set(name, value)
-                self.changed.add(name)
+        write_changes(self.settings, values, url, self._pending_pin, self.changed)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

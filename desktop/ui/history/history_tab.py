@@ -8,38 +8,38 @@ per request, a few at once (`HistoryLoader`), with rows shown as each day arrive
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from desktop.pbx.errors import PbxError, PbxInputError
 from desktop.pbx.models import CallRecord
-from desktop.services.history import Column, Direction, NameFor, Outcome
+from desktop.services.history import NameFor
 from desktop.services.history_loader import FailedPiece, HistoryLoader, LoadResult
 from desktop.services.history_ranges import Piece, QuickRange, quick_range
 from desktop.services.history_summary import summarise
 from desktop.ui.account.connection_widgets import tone
 from desktop.ui.common.error_text import error_text
-from desktop.ui.common.tables import data_table
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.history.export_ui import ask_export_path, save_rows
 from desktop.ui.history.history_chart import HistoryChart, summary_line
+from desktop.ui.history.history_controls import (
+    cancel_button,
+    chart_button,
+    direction_combo,
+    export_button,
+    ivr_check,
+    load_button,
+    number_field,
+    outcome_combo,
+    quick_range_combo,
+    search_field,
+)
+from desktop.ui.history.history_layout import lay_out
 from desktop.ui.history.history_model import HistoryModel, QueueLookup
+from desktop.ui.history.history_table import history_table, set_resize_modes
 from desktop.ui.history.period_pickers import day_runs, period_picker, picker_time, wall_clock
 
 __all__ = ["HistoryFetch", "HistoryTab"]
@@ -48,9 +48,6 @@ __all__ = ["HistoryFetch", "HistoryTab"]
 HistoryFetch = Callable[[datetime, datetime, str | None, bool], Awaitable[Sequence[CallRecord]]]
 
 _CONTACT_DAYS = 30
-_STRETCHED = (Column.FROM, Column.TO)  # names and numbers get the room
-_CUSTOM_DATA_WIDTH = 140
-_CHART_MIN_HEIGHT = 150
 
 
 class HistoryTab(QWidget):
@@ -85,74 +82,31 @@ class HistoryTab(QWidget):
         # -- the period and what to ask the PBX for
         self.from_edit = period_picker(self, self.tr("Start of the period"))
         self.to_edit = period_picker(self, self.tr("End of the period"))
-        self.range_combo = QComboBox(self)
-        self.range_combo.setAccessibleName(self.tr("Quick period"))
-        self.range_combo.addItem(self.tr("Custom period"), None)
-        for which, text in (
-            (QuickRange.TODAY, self.tr("Today")),
-            (QuickRange.YESTERDAY, self.tr("Yesterday")),
-            (QuickRange.THIS_WEEK, self.tr("This week")),
-            (QuickRange.LAST_7_DAYS, self.tr("Last 7 days")),
-            (QuickRange.THIS_MONTH, self.tr("This month")),
-            (QuickRange.LAST_MONTH, self.tr("Last month")),
-        ):
-            self.range_combo.addItem(text, which)
+        self.range_combo = quick_range_combo(self)
         self.range_combo.activated.connect(self._on_quick_range)
-        self.number_edit = QLineEdit(self)
-        self.number_edit.setPlaceholderText(self.tr("Any number"))
-        self.number_edit.setToolTip(self.tr("Ask the PBX only for calls from or to this number"))
-        self.number_edit.setAccessibleName(self.tr("Number"))
-        self.number_edit.setClearButtonEnabled(True)
+        self.number_edit = number_field(self)
         self.number_edit.returnPressed.connect(self.load)
-        self.ivr_check = QCheckBox(self.tr("Include IVR data"), self)
-        self.ivr_check.setToolTip(self.tr("Also fetch what callers entered in voice menus"))
-        self.load_button = QPushButton(self.tr("&Load"), self)
-        self.load_button.setDefault(True)
+        self.ivr_check = ivr_check(self)
+        self.load_button = load_button(self)
         self.load_button.clicked.connect(self.load)
 
         # -- filters over the loaded rows
-        self.direction_combo = QComboBox(self)
-        self.direction_combo.setAccessibleName(self.tr("Direction"))
-        self.direction_combo.addItem(self.tr("All directions"), None)
-        for direction, text in (
-            (Direction.INCOMING, self.tr("Incoming")),
-            (Direction.OUTGOING, self.tr("Outgoing")),
-            (Direction.INTERNAL, self.tr("Internal")),
-        ):
-            self.direction_combo.addItem(text, direction)
-        self.outcome_combo = QComboBox(self)
-        self.outcome_combo.setAccessibleName(self.tr("Outcome"))
-        self.outcome_combo.addItem(self.tr("All outcomes"), None)
-        for outcome, text in (
-            (Outcome.ANSWERED, self.tr("Answered")),
-            (Outcome.MISSED, self.tr("Missed")),
-            (Outcome.BUSY, self.tr("Busy")),
-            (Outcome.FAILED, self.tr("Failed")),
-        ):
-            self.outcome_combo.addItem(text, outcome)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Search the loaded calls"))
-        self.search_edit.setToolTip(self.tr("A number, a name or custom data"))
-        self.search_edit.setAccessibleName(self.tr("Search the loaded calls"))
-        self.search_edit.setClearButtonEnabled(True)
+        self.direction_combo = direction_combo(self)
+        self.outcome_combo = outcome_combo(self)
+        self.search_edit = search_field(self)
         for combo in (self.direction_combo, self.outcome_combo):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.search_edit.textChanged.connect(self._apply_filters)
-        self.export_button = QPushButton(self.tr("&Export…"), self)
-        self.export_button.setToolTip(self.tr("Save the calls shown as CSV or Excel"))
+        self.export_button = export_button(self)
         self.export_button.clicked.connect(self.export)
-        self.chart_button = QPushButton(self.tr("Char&t"), self)
-        self.chart_button.setCheckable(True)
-        self.chart_button.setChecked(True)
-        self.chart_button.setToolTip(self.tr("Show or hide the summary and chart"))
+        self.chart_button = chart_button(self)
         self.chart_button.toggled.connect(self.set_chart_visible)
 
         # -- progress, problems and the summary
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Loading progress"))
         self._set_progress_total(1)
-        self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop loading; the calls loaded so far stay"))
+        self.cancel_button = cancel_button(self)
         self.cancel_button.clicked.connect(self.cancel_load)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -161,60 +115,10 @@ class HistoryTab(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.view = data_table(self, self.model, self.tr("Call history"), several=True)
-        self.view.setStyleSheet("QTableView { outline: 0; }")
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsMovable(True)
-        header.setMinimumSectionSize(48)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._set_resize_modes()
-        self._fit_columns()
-        header.setSortIndicator(Column.TIME, Qt.SortOrder.DescendingOrder)
-        self.view.setSortingEnabled(True)
+        self.view = history_table(self, self.model)
 
-        period = QHBoxLayout()
-        period.addWidget(self.range_combo)
-        for text, edit in (
-            (self.tr("From", "start of the period"), self.from_edit),
-            (self.tr("To", "end of the period"), self.to_edit),
-        ):
-            label = QLabel(text, self)
-            label.setBuddy(edit)
-            period.addWidget(label)
-            period.addWidget(edit)
-        period.addWidget(self.number_edit, 1)
-        period.addWidget(self.ivr_check)
-        period.addWidget(self.load_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.direction_combo)
-        filters.addWidget(self.outcome_combo)
-        filters.addWidget(self.search_edit, 1)
-        filters.addWidget(self.chart_button)
-        filters.addWidget(self.export_button)
-        loading = QHBoxLayout()
-        loading.addWidget(self.progress, 1)
-        loading.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(period)
-        layout.addLayout(filters)
-        layout.addLayout(loading)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.summary_label)
-        # The chart below the table, its height the user's to drag; hidden with its button.
         self.chart = HistoryChart(self)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.chart)
-        # The table gets most of the room; the chart a strip it can be dragged out of.
-        self.chart.setMinimumHeight(_CHART_MIN_HEIGHT)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([3 * _CHART_MIN_HEIGHT, _CHART_MIN_HEIGHT])
-        layout.addWidget(self.splitter, 1)
-        self._set_tab_order()
+        self.splitter = lay_out(self)
 
         for signal in (self.from_edit.dateTimeChanged, self.to_edit.dateTimeChanged):
             signal.connect(self._on_picker_edited)
@@ -225,55 +129,6 @@ class HistoryTab(QWidget):
         self.range_combo.setCurrentIndex(self.range_combo.findData(QuickRange.TODAY))
         self._set_loading(False)
         self._update_summary()
-
-    def _set_tab_order(self) -> None:
-        """Tab goes as the eye reads: the period row, the filter row, then the table."""
-        order = (
-            self.range_combo,
-            self.from_edit,
-            self.to_edit,
-            self.number_edit,
-            self.ivr_check,
-            self.load_button,
-            self.direction_combo,
-            self.outcome_combo,
-            self.search_edit,
-            self.chart_button,
-            self.export_button,
-            self.cancel_button,
-            self.view,
-        )
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
-    def _set_resize_modes(self) -> None:
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in _STRETCHED:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-
-    def _fit_columns(self) -> None:
-        """Short columns as wide as their longest possible text, measured once: fitting
-        them to the rows would read every one of up to 100,000 rows."""
-        m = self.model
-        samples = {
-            Column.TIME: ["2026-12-31 23:59:59"],
-            Column.DIRECTION: list(m.direction_words.values()),
-            Column.DURATION: ["10:00:00"],
-            Column.OUTCOME: list(m.outcome_words.values()),
-            Column.QUEUE: ["0000", "Satış Destek"],  # a number or a short name
-            Column.RECORDING: [m.yes, m.no],
-        }
-        cells = self.view.fontMetrics()
-        headers = self.view.horizontalHeader().fontMetrics()
-        for column, texts in samples.items():
-            title = str(m.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                max(cells.horizontalAdvance(t) for t in texts) + 16,
-                headers.horizontalAdvance(title) + 32,  # room for the sort arrow
-            )
-            self.view.setColumnWidth(column, width)
-        self.view.setColumnWidth(Column.CUSTOM_DATA, _CUSTOM_DATA_WIDTH)
 
     # -- wiring -------------------------------------------------------------------------------
     def set_fetch(self, fetch: HistoryFetch | None) -> None:
@@ -300,7 +155,7 @@ class HistoryTab(QWidget):
     def restore_header_state(self, state: bytes) -> bool:
         """Column widths and order as saved; False (and nothing changed) for unreadable bytes."""
         restored = self.view.horizontalHeader().restoreState(QByteArray(state))
-        self._set_resize_modes()
+        set_resize_modes(self.view)
         return restored
 
     def retranslate(self) -> None:

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QColor,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPixmap,
-    QPolygonF,
-    QShortcut,
-)
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QtAudio
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -33,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop.pbx import audio
 from desktop.pbx.errors import PbxError
-from desktop.ui.shell import theme
+from desktop.ui.recordings.decoded_copy import DecodedCopy
+from desktop.ui.recordings.player_look import media_icon, message_style, time_text
+from desktop.ui.recordings.save_as_dialog import ask_save_as
 
 log = logging.getLogger(__name__)
 
@@ -49,38 +39,6 @@ _STATES = {
     QMediaPlayer.PlaybackState.PlayingState: PLAYING,
     QMediaPlayer.PlaybackState.PausedState: PAUSED,
 }
-
-
-def message_style(kind: str, widget: QWidget) -> str:
-    """The style sheet of an inline message of `kind` ("error" | "info"), light or dark."""
-    background, border, text = theme.banner_colours(kind, theme.is_dark(widget))
-    return (
-        f"background: {background}; border: 1px solid {border}; color: {text};"
-        " border-radius: 4px; padding: 4px 8px;"
-    )
-
-
-def time_text(ms: int) -> str:
-    """A position or length as m:ss (minutes keep counting past an hour: 75:02)."""
-    seconds = max(0, ms) // 1000
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _media_icon(pause: bool, colour: QColor) -> QIcon:
-    """A play triangle or pause bars in `colour` (sharp at any screen scale)."""
-    pixmap = QPixmap(96, 96)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    if pause:
-        painter.drawRoundedRect(QRectF(22, 16, 18, 64), 3, 3)
-        painter.drawRoundedRect(QRectF(56, 16, 18, 64), 3, 3)
-    else:
-        painter.drawPolygon(QPolygonF([QPointF(26, 14), QPointF(82, 48), QPointF(26, 82)]))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class RecordingPlayer(QWidget):
@@ -101,7 +59,7 @@ class RecordingPlayer(QWidget):
 
         self._path: Path | None = None  # the recording as cached (what Save as… copies)
         self._playing_pcm = False  # the decoded WAV is playing instead of the recording
-        self._pcm_dir: tempfile.TemporaryDirectory[str] | None = None
+        self._decoded = DecodedCopy()
         self._want_play = False
         self._error = ""
 
@@ -292,19 +250,10 @@ class RecordingPlayer(QWidget):
         """Ask where to save, as the original recording or as WAV, and save it there."""
         if self._path is None:
             return
-        original = self.tr("Recording as it came (*.{ext})").format(ext=self._path.suffix[1:])
-        wav = self.tr("WAV audio (*.wav)")
-        suggested = str(Path.home() / self._path.with_suffix(".wav").name)
-        name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save recording as"), suggested, f"{wav};;{original}", wav
-        )
-        if not name:
-            return
-        dest = Path(name)
-        as_wav = chosen == wav if chosen else dest.suffix.lower() == ".wav"
-        if as_wav and dest.suffix.lower() != ".wav":
-            dest = dest.with_name(dest.name + ".wav")
-        self.save_to(dest, as_wav=as_wav)
+        chosen = ask_save_as(self, self._path)
+        if chosen is not None:
+            dest, as_wav = chosen
+            self.save_to(dest, as_wav=as_wav)
 
     def save_to(self, dest: Path, *, as_wav: bool) -> bool:
         """Save the recording at `dest` (WAV or the original bytes); False if it failed."""
@@ -355,16 +304,10 @@ class RecordingPlayer(QWidget):
 
     def _play_pcm(self) -> bool:
         """Decode the recording to PCM and play that instead, from the same place."""
-        from desktop.services.recording_audio import save_as_wav
-
         assert self._path is not None
         position, resume = self.media.position(), self._want_play
-        try:
-            self._pcm_dir = tempfile.TemporaryDirectory(prefix="iexpbx-pcm-")
-            wav = Path(self._pcm_dir.name) / self._path.with_suffix(".wav").name
-            save_as_wav(self._path, wav)
-        except (OSError, PbxError):
-            log.info("The recording could not be decoded to PCM either", exc_info=True)
+        wav = self._decoded.make(self._path)
+        if wav is None:
             self._drop_pcm()
             return False
         self._playing_pcm = True
@@ -377,9 +320,7 @@ class RecordingPlayer(QWidget):
 
     def _drop_pcm(self) -> None:
         self._playing_pcm = False
-        if self._pcm_dir is not None:
-            self._pcm_dir.cleanup()
-            self._pcm_dir = None
+        self._decoded.drop()
 
     # -- showing it --------------------------------------------------------------------
 
@@ -392,7 +333,7 @@ class RecordingPlayer(QWidget):
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         # Drawn in the text colour: the style's own media icons are dark on a dark theme.
         colour = self.palette().color(QPalette.ColorRole.ButtonText)
-        self.play_button.setIcon(_media_icon(playing, colour))
+        self.play_button.setIcon(media_icon(playing, colour))
         text = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setText(text)
         self.play_button.setToolTip(self.tr("{action} (Space)").format(action=text))
