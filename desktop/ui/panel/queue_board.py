@@ -91,8 +91,11 @@ class QueueCard(QFrame):
         self._fit()
 
     def _fit(self) -> None:
-        margins = self.layout().contentsMargins()
-        width = self.contentsRect().width() - margins.left() - margins.right() - _ELIDE_SLACK
+        layout = self.layout()
+        width = self.contentsRect().width() - _ELIDE_SLACK
+        if layout is not None:
+            margins = layout.contentsMargins()
+            width -= margins.left() + margins.right()
         title, waiting, callers = self._texts
         self._show(self.title, title, width, Qt.TextElideMode.ElideRight)
         self._show(self.waiting, waiting, width, Qt.TextElideMode.ElideRight)
