@@ -8,9 +8,9 @@ so a table filling its page still shows it). Qt paints it from its palette: no P
 runs per paint, only once per focus change and when the ringed widget moves. A style
 sheet could draw the same ring, but sheets switch every widget to the slow sheet style.
 
-The ring is shown when the window's focus last moved by keyboard (Tab, Shift+Tab, a
-shortcut: Qt's `WA_KeyboardFocusChange`, cleared by a click) and only on widgets that have
-no focus look of their own: text fields and spin boxes already light their frame, and
+The ring is shown while the user works with the keyboard (focus last moved by Tab,
+Shift+Tab or a shortcut, not by a click) and only on widgets that have
+no focus look of their own: one-line fields and spin boxes already light their frame, and
 macOS's own style rings the focus itself.
 """
 
@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
-    QPlainTextEdit,
     QTabBar,
-    QTextEdit,
     QWidget,
 )
 from shiboken6 import isValid
@@ -34,8 +32,9 @@ __all__ = ["RING_WIDTH", "FocusRing", "install_focus_ring"]
 
 RING_WIDTH = 2
 
-# Fields that draw their own focus: a ring around them would be a second frame.
-_OWN_FOCUS_LOOK = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+# Fields that light their own frame when focused: a ring would be a second frame. (Text
+# boxes of several lines don't: a read-only preview in the Tab order showed nothing.)
+_OWN_FOCUS_LOOK = (QLineEdit, QAbstractSpinBox)
 # What moves or hides the ringed widget, so the ring follows.
 _FOLLOW = frozenset(
     {
@@ -67,6 +66,7 @@ class FocusRing(QObject):
         super().__init__(app)
         self._ring: QWidget | None = None
         self._target: QWidget | None = None
+        self._keyboard = False  # the user's last focus change was by keyboard
         app.focusChanged.connect(self._on_focus_changed)
 
     def close(self) -> None:
@@ -100,7 +100,9 @@ class FocusRing(QObject):
 
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        wanted = _outermost_cover(now) if now is not None and _wants_ring(now) else None
+        wanted = None
+        if now is not None and self._by_keyboard(now) and _wants_ring(now):
+            wanted = _outermost_cover(now)
         if wanted is self._target:
             return
         if self._target is not None and isValid(self._target):
@@ -112,6 +114,22 @@ class FocusRing(QObject):
             return
         self._follow(wanted, True)
         self._place()
+
+    def _by_keyboard(self, now: QWidget) -> bool:
+        """Whether the user is working with the keyboard, as far as focus changes tell.
+
+        Tab, Shift+Tab and shortcuts say so (Qt marks the window); a click says not. Focus
+        moved by the app meanwhile (a list closing, a button going grey under the focus)
+        keeps what was: after Enter in a drop-down list the ring comes back.
+        """
+        window = now.window()
+        if window.windowType() == Qt.WindowType.Popup:
+            return False  # a drop-down list: no ring inside it, and no change of mode
+        if window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+            self._keyboard = True
+        elif QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._keyboard = False
+        return self._keyboard
 
     def _follow(self, target: QWidget, on: bool) -> None:
         if on:
@@ -157,8 +175,6 @@ class FocusRing(QObject):
 
 
 def _wants_ring(widget: QWidget) -> bool:
-    if not widget.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
-        return False  # focus came with a click or with the window: no ring after a click
     if isinstance(widget, _OWN_FOCUS_LOOK) or widget.style().name().lower() == "macos":
         return False
     return not (isinstance(widget, QComboBox) and widget.isEditable())

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-__all__ = ["data_table"]
+__all__ = ["data_table", "pick_on_keyboard_focus"]
 
 _BY_KEYBOARD = (
     Qt.FocusReason.TabFocusReason,
@@ -15,24 +15,30 @@ _BY_KEYBOARD = (
 )
 
 
-class _RowTable(QTableView):
-    """Tabbing in with nothing selected selects the row the keyboard is on (the first).
+def pick_on_keyboard_focus(view: QAbstractItemView, event: QFocusEvent) -> None:
+    """Tabbing into `view` with nothing picked picks the row the keyboard is on (else the
+    first): Qt would only make it current, which shows nowhere in a list of whole rows or
+    tiles, and the row's buttons would stay asleep until an arrow key moved off it."""
+    selection = view.selectionModel()
+    if event.reason() not in _BY_KEYBOARD or selection is None or selection.hasSelection():
+        return
+    current = view.currentIndex()
+    if not current.isValid():  # Qt picks a first row only once in a view's life
+        current = view.model().index(0, 0)
+    if current.isValid():
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(current, flags)
 
-    Qt would only make it current, which shows nowhere in a table of whole rows, and the
-    row's buttons would stay asleep until an arrow key moved off it.
-    """
+
+class _RowTable(QTableView):
+    """A table that shows where the keyboard is when Tab brings it there."""
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        selection = self.selectionModel()
-        if event.reason() in _BY_KEYBOARD and not selection.hasSelection():
-            current = self.currentIndex()
-            if current.isValid():
-                flags = (
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows
-                )
-                selection.select(current, flags)
+        pick_on_keyboard_focus(self, event)
 
 
 def data_table(

@@ -6,7 +6,15 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pbx.models import ActiveCall, Extension, Queue
 from desktop.services.panel import extension_states, queue_states
+from desktop.ui.common.tables import pick_on_keyboard_focus
 from desktop.ui.panel.queue_board import QueueBoard
 from desktop.ui.panel.tile_look import TileDelegate
 from desktop.ui.panel.tiles_model import (
@@ -78,6 +87,10 @@ class TilesView(QListView):
                 delegate.width = width
                 self.scheduleDelayedItemsLayout()
         super().resizeEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        pick_on_keyboard_focus(self, event)  # Tab in: the first tile shows it is current
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter is handled here, not through `activated`: on macOS Enter does not activate,

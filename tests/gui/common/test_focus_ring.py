@@ -10,7 +10,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.pbx.models import ActiveCall
 from desktop.ui.common.focus_ring import RING_WIDTH, FocusRing, install_focus_ring
@@ -106,6 +114,46 @@ def test_tab_rings_the_focused_button_in_the_highlight_colour(ring, form, qtbot)
     assert ring.target() is form.first
 
 
+def test_a_read_only_preview_of_several_lines_is_ringed_too(ring, qtbot) -> None:
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    button = QPushButton("Before", form)
+    preview = QPlainTextEdit("GET /api?number=0532…", form)
+    preview.setReadOnly(True)
+    layout.addWidget(button)
+    layout.addWidget(preview)
+    active(qtbot, form)
+    button.setFocus()
+    tab(qtbot)
+    assert preview.hasFocus() and ring.target() is preview
+    assert colour_at(form, preview, QPoint(-1, preview.height() // 2)) == highlight()
+
+
+def test_after_a_choice_in_a_drop_down_list_the_ring_comes_back(ring, qtbot) -> None:
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    button = QPushButton("Before", form)
+    choice = QComboBox(form)
+    choice.addItems(["Same as the system", "Light", "Dark"])
+    layout.addWidget(button)
+    layout.addWidget(choice)
+    active(qtbot, form)
+    button.setFocus()
+    tab(qtbot)
+    assert ring.target() is choice
+    QTest.keyClick(choice, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: choice.view().isVisible())
+    QTest.keyClick(choice.view(), Qt.Key.Key_Down)
+    QTest.keyClick(choice.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not choice.view().isVisible())
+    assert choice.currentText() == "Light"
+    qtbot.waitUntil(choice.hasFocus)
+    assert ring.target() is choice
+    assert colour_at(form, choice, QPoint(-1, choice.height() // 2)) == highlight()
+
+
 def test_a_click_shows_no_ring(ring, form, qtbot) -> None:
     form.field.setFocus()
     tab(qtbot)
@@ -134,15 +182,12 @@ def test_the_ring_follows_its_button_and_survives_its_deletion(ring, form, qtbot
     assert colour_at(form, first, right_of()) == highlight()
 
     spot = first.mapTo(form, QPoint(-1, first.height() // 2))
-    first.hide()  # focus moves on, not by keyboard: no ring, and none left behind
+    first.hide()  # focus moves on by itself: the ring goes along, none is left behind
     qtbot.wait(10)
-    assert ring.target() is None
+    assert form.second.hasFocus() and ring.target() is form.second
     assert form.grab().toImage().pixelColor(spot.x(), spot.y()) != highlight()
 
-    tab(qtbot, backwards=True)
-    tab(qtbot)
-    assert ring.target() is form.second
-    form.second.deleteLater()
+    form.second.deleteLater()  # the ringed button goes: no ring on the text field
     qtbot.waitUntil(lambda: ring.target() is None)
     form.field.setFocus()
     first.show()
@@ -167,6 +212,24 @@ def test_a_table_filling_its_page_is_ringed_inside_the_edge(ring, window, qtbot)
     tab(qtbot)
     assert calls.call_back_button.hasFocus()
     assert ring.target() is calls.call_back_button
+
+
+def test_after_the_picked_call_ends_tabbing_in_picks_the_first_row_again(
+    ring, window, qtbot
+) -> None:
+    calls = window.calls_tab
+    calls.filter_edit.setFocus()
+    tab(qtbot)
+    picked = calls.view.selectionModel()
+    assert [i.row() for i in picked.selectedRows()] == [0]
+    window.show_calls(CALLS[1:])  # that call ends: nothing is picked (no wrong hang-up)
+    qtbot.waitUntil(lambda: not picked.selectedRows())
+    calls.filter_edit.setFocus()
+    tab(qtbot)
+    assert calls.view.hasFocus()
+    assert [i.row() for i in picked.selectedRows()] == [0]
+    assert calls.model.calls()[0].channel == CALLS[1].channel
+    assert calls.call_back_button.isEnabled() and calls.hangup_button.isEnabled()
 
 
 def test_on_the_tab_bar_the_ring_sits_on_the_current_tab(ring, window, qtbot) -> None:

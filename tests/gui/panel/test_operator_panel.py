@@ -268,3 +268,20 @@ def test_the_queues_board_shows_members_waiting_callers_and_the_longest_wait(
     panel.update_state(EXTENSIONS, QUEUES[:1], [])
     assert len(panel.queue_board.cards) == 1
     assert panel.queue_board.cards[0].waiting.text() == "No callers waiting"
+
+
+def test_tab_into_the_tiles_picks_the_first_and_right_goes_to_the_second(
+    panel: OperatorPanel, qtbot: Any
+) -> None:
+    view = panel.view
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.filter_edit.setFocus()
+    before = view.viewport().grab().toImage()
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Tab)
+    assert view.hasFocus()
+    assert [i.row() for i in view.selectionModel().selectedIndexes()] == [0]
+    assert view.viewport().grab().toImage() != before  # the first tile shows it is picked
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().row() == 1
+    assert panel.current_number() == EXTENSIONS[1].number
