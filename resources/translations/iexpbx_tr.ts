@@ -172,6 +172,10 @@
         <translation>Santral bağlantısı kesildi</translation>
     </message>
     <message>
+        <source>Next try at {time}</source>
+        <translation>Yeniden deneme: {time}</translation>
+    </message>
+    <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>

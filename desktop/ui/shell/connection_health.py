@@ -6,7 +6,7 @@ banner (once per problem, not once per retry).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from desktop.pbx.errors import PbxAuthError
 from desktop.services.connection import ConnectionState, ConnectionStatus
@@ -31,7 +31,7 @@ class ConnectionReport:
         # The session's message is English (for the log); its error is shown translated.
         text = error_text(status.error) if status.error is not None else status.message
         self.window.set_offline_reason(_offline_reason(status))
-        self.window.set_connection_state(state, text)
+        self.window.set_connection_state(state, text, retry_note(status.retry_in))
         self.tray.set_state(state)
         if status.state is ConnectionState.OFFLINE and text:
             shown = (text, status.waiting_for_user)
@@ -59,6 +59,20 @@ class ConnectionReport:
         elif status.state is ConnectionState.ONLINE and self._banner:
             self._banner = None
             self.window.clear_banner()
+
+
+def retry_note(retry_in: float | None) -> str:
+    """When the app tries again by itself, as a clock time ("Next try at 23:41:20")."""
+    if retry_in is None or retry_in <= 0:
+        return ""
+    locale = QLocale()
+    time_format = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "s" not in time_format:  # a few seconds matter when the next try is near
+        time_format = time_format.replace("mm", "mm:ss", 1)
+    when = QTime.currentTime().addSecs(max(1, round(retry_in)))
+    return QCoreApplication.translate("App", "Next try at {time}").format(
+        time=locale.toString(when, time_format)
+    )
 
 
 def full_stop(text: str) -> str:

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._dial_dialog: DialDialog | None = None
         self._state = "connecting"
         self._state_message = ""
+        self._retry_note = ""
         self._server_host = ""
 
         self._offline_reason = OFFLINE_UNREACHABLE
@@ -128,12 +129,13 @@ class MainWindow(QMainWindow):
     def show_calls(self, calls: Sequence[ActiveCall]) -> None:
         self.calls_tab.show_calls(calls)
 
-    def set_connection_state(self, state: str, message: str = "") -> None:
-        """ "connecting" | "online" | "offline"; `message` says why (shown beside it)."""
+    def set_connection_state(self, state: str, message: str = "", retry_note: str = "") -> None:
+        """ "connecting" | "online" | "offline"; `message` says why, `retry_note` when the
+        next try is (both shown beside it while not online)."""
         if state not in STATES:
             log.warning("Unknown connection state %r shown as offline", state)
             state = "offline"
-        self._state, self._state_message = state, message
+        self._state, self._state_message, self._retry_note = state, message, retry_note
         self.calls_tab.set_offline(state == "offline", self._offline_reason)
         self._render_state()
 
@@ -360,6 +362,8 @@ class MainWindow(QMainWindow):
             if len(detail) > _MAX_STATE_DETAIL:
                 detail = detail[: _MAX_STATE_DETAIL - 1].rstrip() + "…"
             parts.append(detail)
+        if self._retry_note and self._state == "offline":
+            parts.append(self._retry_note)
         self._state_label.setText(" · ".join(parts))
         # A tooltip that looks like HTML is rendered as HTML, and the message may quote
         # the PBX: show it as rich text made only of escaped, literal characters.

@@ -97,3 +97,23 @@ def test_an_unreachable_pbx_offers_retry_but_not_settings_while_retrying(window,
     report.show(ConnectionStatus(OFFLINE, str(down), down, retry_in=4.0))
     assert window.banner.retry_button.isVisible()
     assert not window.banner.settings_button.isVisible()
+
+
+def test_the_status_bar_says_when_the_app_tries_again(window, report) -> None:
+    from PySide6.QtCore import QLocale, QTime
+
+    refused = PbxAuthError("The PBX rejected the user name or password (HTTP 401).", status=401)
+    before = QTime.currentTime()
+    report.show(ConnectionStatus(OFFLINE, str(refused), refused, retry_in=90.0))
+    text = window.connection_text()
+    assert text.startswith("Offline") and "Next try at " in text
+    shown = text.split("Next try at ", 1)[1]
+    locale = QLocale()
+    fmt = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    fmt = fmt if "s" in fmt else fmt.replace("mm", "mm:ss", 1)
+    when = locale.toTime(shown, fmt)
+    assert when.isValid()
+    assert 85 <= before.secsTo(when) % 86400 <= 95  # in a minute and a half, as a clock time
+    # Waiting for the user (no retry): nothing is promised.
+    report.show(ConnectionStatus(OFFLINE, str(refused), refused, retry_in=None))
+    assert "Next try" not in window.connection_text()
