@@ -1842,8 +1842,12 @@ Geçerlilik sonu: {2}</translation>
         <translation>{app} &amp;hakkında</translation>
     </message>
     <message>
-        <source>&amp;Find a Call</source>
-        <translation>Çağrı &amp;bul</translation>
+        <source>&amp;Find</source>
+        <translation>&amp;Bul</translation>
+    </message>
+    <message>
+        <source>Go to the search field of this tab (Ctrl+F)</source>
+        <translation>Bu sekmenin arama alanına git (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;History</source>

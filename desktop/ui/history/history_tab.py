@@ -148,6 +148,11 @@ class HistoryTab(QWidget):
         self.model.set_name_for(name_for)
         self._update_summary()
 
+    def focus_search(self) -> None:
+        """Ctrl+F on this tab: the cursor goes to the search field, its text selected."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
     def header_state(self) -> bytes:
         """Column widths and order, for the app to keep between runs."""
         return bytes(self.view.horizontalHeader().saveState().data())

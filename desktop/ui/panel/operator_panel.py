@@ -224,6 +224,10 @@ class OperatorPanel(QWidget):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
+    def focus_search(self) -> None:
+        """Ctrl+F on this tab: the cursor goes to the extension filter, its text selected."""
+        self.focus_filter()
+
     def current_number(self) -> str | None:
         """The extension number of the current tile, if any."""
         index = self.view.currentIndex()

@@ -159,6 +159,11 @@ class PhonebookTab(QWidget):
         else:
             self._after_search()
 
+    def focus_search(self) -> None:
+        """Ctrl+F on this tab: the cursor goes to the search box, its text selected."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
     def set_status(self, text: str) -> None:
         """The line under the list: "N contacts", or where an offline copy came from."""
         self.status_label.setText(text)

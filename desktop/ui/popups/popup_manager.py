@@ -6,6 +6,10 @@ Each call pops up at most once: a repeated "ringing", or one for a popup the use
 shows nothing. Popups stack from the chosen screen corner: upward from a bottom corner,
 downward from a top one; when one closes the others close the gap. Popups that do not fit
 on the screen wait, hidden, until there is room.
+
+One notice per call: a call whose popup shows gets no tray notification as well. Only a
+popup that has to wait for room is announced by the tray (the user would not see the call
+otherwise). Paused popups and ignored numbers stay silent: no popup and no notification.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ def primary_screen_area() -> QRect:
 
 
 class PopupManager(QObject):
-    """Turns call events into popups (and one native notification per popup)."""
+    """Turns call events into popups (a native notification for a popup that has to wait)."""
 
     call_back_requested = Signal(str)
     history_requested = Signal(str)
@@ -151,7 +155,8 @@ class PopupManager(QObject):
         popup.closed_by_user.connect(lambda: self._close(channel))
         self._popups[channel] = popup
         self._restack()
-        self._notify_native(event.number, name, queue)
+        if not popup.isVisible():  # waits for room: the tray tells of the call meanwhile
+            self._notify_native(event.number, name, queue)
         self.popup_shown.emit(channel, event.number)
         return popup
 

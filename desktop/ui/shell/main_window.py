@@ -283,9 +283,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.about_requested)
-        self.find_action = QAction(self.tr("&Find a Call"), self)
+        self.find_action = QAction(self.tr("&Find"), self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self._find_call)
+        self.find_action.setToolTip(self.tr("Go to the search field of this tab (Ctrl+F)"))
+        self.find_action.triggered.connect(self._find)
 
         tab_titles = (
             self.tr("&Calls"),
@@ -406,7 +407,12 @@ class MainWindow(QMainWindow):
         """Shown and not minimised: someone may be looking at it."""
         return self.isVisible() and not self.isMinimized()
 
-    def _find_call(self) -> None:
+    def _find(self) -> None:
+        """Ctrl+F: the current tab's own search field; the calls filter if it has none."""
+        focus_search = getattr(self.tabs.currentWidget(), "focus_search", None)
+        if callable(focus_search):
+            focus_search()
+            return
         self.show_tab("calls")
         self.calls_tab.focus_filter()
 

@@ -10,7 +10,6 @@ Dial…, Settings, Quit and Pause popups only emit: the app decides what they do
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 from collections.abc import Callable
@@ -29,12 +28,16 @@ _MESSAGE_MS = 8000
 
 
 def notification_body(text: str) -> str:
-    """`text` for a notification body: escaped where the notification server reads markup."""
-    # Freedesktop notification servers render a subset of HTML in the body (the summary
-    # is plain text); Windows and macOS show the body as plain text.
+    """`text` for a notification body: shown as written, and no markup can start in it."""
+    # Windows, macOS and Qt's own balloon (an X11 tray without a StatusNotifier host) show
+    # the body as plain text: an escaped "&amp;" would be shown as those five characters.
+    # Freedesktop notification servers read a subset of HTML in the body (the summary is
+    # plain text): only a "<" can start a tag (a link, formatting), so only it goes in as
+    # "&lt;". A lone "&" stays as it is; those servers show a stray ampersand as written,
+    # and an entity can only ever become a character, never markup.
     if sys.platform in ("win32", "darwin"):
         return text
-    return html.escape(text, quote=False)
+    return text.replace("<", "&lt;")
 
 
 class Tray(QObject):
