@@ -288,7 +288,7 @@ def test_a_network_change_does_not_retry_a_wrong_password(
     if not app.network.start() or app.network.info is None:
         pytest.skip("no network-information backend on this machine")
     states: list[str] = []
-    app.window.set_connection_state = lambda state, _text: states.append(state)  # type: ignore[method-assign]
+    app.window.set_connection_state = lambda state, *_details: states.append(state)  # type: ignore[method-assign]
     reachability = QNetworkInformation.Reachability
     for change in (reachability.Disconnected, reachability.Online, reachability.Online):
         app.network.info.reachabilityChanged.emit(change)
