@@ -104,10 +104,10 @@ def search_field(parent: QWidget) -> QLineEdit:
 
 
 def load_button(parent: QWidget) -> QPushButton:
-    """Load the period (the tab's default button: Enter presses it)."""
-    button = QPushButton(QCoreApplication.translate("HistoryTab", "&Load"), parent)
-    button.setDefault(True)
-    return button
+    """Load the period (Enter in the dates or the number does the same). Not drawn as a
+    default button: outside a dialog nothing makes Enter press it, and its frame looked
+    like the keyboard's focus."""
+    return QPushButton(QCoreApplication.translate("HistoryTab", "&Load"), parent)
 
 
 def export_button(parent: QWidget) -> QPushButton:

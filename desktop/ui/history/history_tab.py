@@ -82,6 +82,8 @@ class HistoryTab(QWidget):
         # -- the period and what to ask the PBX for
         self.from_edit = period_picker(self, self.tr("Start of the period"))
         self.to_edit = period_picker(self, self.tr("End of the period"))
+        for picker in (self.from_edit, self.to_edit):
+            picker.entered.connect(self.load)  # Enter in a date loads, as in the number
         self.range_combo = quick_range_combo(self)
         self.range_combo.activated.connect(self._on_quick_range)
         self.number_edit = number_field(self)

@@ -95,6 +95,44 @@ def test_tab_walks_the_controls_in_reading_order(qtbot: Any) -> None:
     ]
 
 
+def test_the_dates_work_from_the_keyboard(qtbot: Any) -> None:
+    tab = make_tab(qtbot)
+    tab.resize(1000, 500)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=WAIT_MS)
+    start = tab.from_edit
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    # One Tab from one date to the next, not five (year, month, day, hour, minute).
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert tab.to_edit.hasFocus()
+    qtbot.keyClick(tab.to_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert start.hasFocus()
+
+    # F4 opens the calendar; arrows and Enter pick a day.
+    day = start.date()
+    qtbot.keyClick(start, Qt.Key.Key_F4)
+    calendar = start.calendarWidget()
+    qtbot.waitUntil(lambda: calendar.window().isVisible())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not calendar.window().isVisible())
+    assert start.date() == day.addDays(1)
+    # Alt+Down opens it too (and changes no date); Escape closes it.
+    qtbot.keyClick(start, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: calendar.window().isVisible())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.window().isVisible())
+    assert start.date() == day.addDays(1)
+
+    # Enter in a date loads the period (here: it says a connection is needed).
+    start.setFocus()
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert tab.status_label.text() == "Connect to the PBX to load the call history."
+    assert not tab.load_button.isDefault()  # no frame that looks like the focus
+
+
 def test_a_number_without_calls_in_30_days_says_so(qtbot: Any) -> None:
     asked: list[str | None] = []
 
