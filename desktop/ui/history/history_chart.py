@@ -39,6 +39,7 @@ OUTCOME_COLOURS = {
 _LABEL_GAP = 14
 _Y_AXIS_ROOM = 80  # the value axis, its title and the margins, left of the first bar
 _MIN_REDRAW_S = 0.25
+_AXIS_TITLES_FROM_PX = 220
 
 
 def outcome_names() -> dict[Outcome, str]:
@@ -192,7 +193,8 @@ class HistoryChart(QWidget):
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
         legend = self.chart.legend()
-        legend.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Beside the bars, not above them: the chart is short and wide.
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.view = QChartView(self.chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(self.tr("Calls by outcome"))
@@ -349,5 +351,10 @@ class HistoryChart(QWidget):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
+        # A short chart keeps its height for the bars: "Calls" and "Hour" were cut to "C…"
+        # and "…" there, and the hours and the legend say as much.
+        roomy = self.view.height() >= _AXIS_TITLES_FROM_PX
+        for axis in (self.x_axis, self.y_axis):
+            axis.setTitleVisible(roomy)
         if self._labels:
             self._label_axis()

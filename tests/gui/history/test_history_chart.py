@@ -199,3 +199,26 @@ def test_qtcharts_is_not_loaded_at_start_up() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert out.stdout.strip() == "charts loaded: False"
+
+
+def test_at_the_default_size_the_bars_get_the_chart_s_height(qtbot: Any) -> None:
+    from desktop.ui.history.history_tab import HistoryTab
+
+    tab = HistoryTab()
+    qtbot.addWidget(tab)
+    tab.resize(960, 480)  # what a 960×560 window leaves the tab
+    tab.show()
+    qtbot.waitExposed(tab)
+    chart = tab.chart
+    qtbot.waitUntil(lambda: chart.view.height() > 0)
+    qtbot.wait(50)
+    plot = chart.chart.plotArea()
+    # The legend stands beside the bars and no title is squeezed into "C…": the bars get
+    # most of the chart's height.
+    assert plot.height() >= 0.6 * chart.view.height()
+    assert not chart.y_axis.isTitleVisible() and not chart.x_axis.isTitleVisible()
+    tab.resize(960, 900)  # a tall window, the chart pulled up: room for the titles again
+    splitter = chart.parentWidget()
+    splitter.setSizes([300, 500])
+    qtbot.waitUntil(lambda: chart.view.height() >= 220)
+    assert chart.y_axis.isTitleVisible() and chart.x_axis.isTitleVisible()
