@@ -43,15 +43,13 @@ def entered(
 
 def discard_changes_box(parent: QWidget) -> QMessageBox:
     """The question before unsaved changes are thrown away: Keep editing is the default."""
-
     # The Settings dialog's own texts: translated in its context.
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SettingsDialog", text)
-
     return discard_box(
         parent,
-        tr("Discard your changes?"),
-        tr("The changes you made in Settings are not saved."),
-        tr("&Discard"),
-        tr("&Keep editing"),
+        QCoreApplication.translate("SettingsDialog", "Discard your changes?"),
+        QCoreApplication.translate(
+            "SettingsDialog", "The changes you made in Settings are not saved."
+        ),
+        QCoreApplication.translate("SettingsDialog", "&Discard"),
+        QCoreApplication.translate("SettingsDialog", "&Keep editing"),
     )

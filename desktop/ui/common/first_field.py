@@ -11,7 +11,7 @@ __all__ = ["first_field", "focus_tab_page"]
 def first_field(page: QWidget) -> QWidget | None:
     """The first enabled, visible input in `page`'s tab order (not a command button), or None."""
     widget = page.nextInFocusChain()
-    while widget is not page:  # the chain is a ring through the whole window
+    while widget is not None and widget is not page:  # the chain is a ring through the window
         if page.isAncestorOf(widget) and _takes_typing(widget):
             return widget
         widget = widget.nextInFocusChain()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
+from desktop import i18n
 from desktop.pbx.requests import Announcement, AnnouncementKind
 from desktop.services.numbers import NumberRules, OutgoingFormat
 from desktop.ui.calls.callback_dialog import CallbackDialog
@@ -16,6 +18,15 @@ from desktop.ui.calls.ivr_dialog import IvrCallDialog
 TR = NumberRules("TR")
 NATIONAL = OutgoingFormat.NATIONAL
 Dialog = IvrCallDialog | CallbackDialog
+
+
+@pytest.fixture
+def turkish(qapp: Any) -> Iterator[None]:
+    before = QLocale()
+    i18n.install(qapp, "tr")
+    yield
+    i18n.install(qapp, "en")
+    QLocale.setDefault(before)
 
 
 def shown(qtbot: Any, dialog: Dialog) -> Dialog:
@@ -177,3 +188,16 @@ def test_a_callback_opened_with_its_numbers_closes_at_once_when_nothing_is_typed
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(cancel_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.discard_box is None and not dialog.isVisible()
+
+
+def test_the_question_speaks_turkish(qtbot: Any, turkish: None) -> None:
+    dialog = shown(qtbot, IvrCallDialog(rules=TR, outgoing=NATIONAL))
+    qtbot.keyClicks(focused(), "0532 123 45 67")
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    box = question(qtbot, dialog)
+    assert box.windowTitle() == "Bu aramadan vazgeçilsin mi?"
+    assert answer(box, DISCARD).text() == "Aramadan &vazgeç"
+    assert answer(box, KEEP).text() == "&Düzenlemeye devam et"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.discard_box is None)
+    assert dialog.isVisible() and dialog.number_field.text() == "0532 123 45 67"
