@@ -373,6 +373,22 @@
         <translation>Özel &amp;veri:</translation>
     </message>
     <message>
+        <source>Discard this call?</source>
+        <translation>Bu aramadan vazgeçilsin mi?</translation>
+    </message>
+    <message>
+        <source>The callback is not made and what you typed in this form is lost.</source>
+        <translation>Geri arama yapılmaz ve bu forma yazdıklarınız kaybolur.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>Aramadan &amp;vazgeç</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Düzenlemeye devam et</translation>
+    </message>
+    <message>
         <source>First number: {reason}</source>
         <translation>Birinci numara: {reason}</translation>
     </message>
@@ -1152,6 +1168,22 @@ Geçerlilik sonu: {2}</translation>
         <source>IEXPBX Desktop setup</source>
         <translation>IEXPBX Desktop kurulumu</translation>
     </message>
+    <message>
+        <source>Cancel setup?</source>
+        <translation>Kurulum iptal edilsin mi?</translation>
+    </message>
+    <message>
+        <source>Nothing you entered is saved. You can connect to your PBX later in Settings.</source>
+        <translation>Girdiğiniz hiçbir şey kaydedilmez. Santralinize daha sonra Ayarlar&apos;dan bağlanabilirsiniz.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel setup</source>
+        <translation>Kurulumu &amp;iptal et</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue setup</source>
+        <translation>Kuruluma &amp;devam et</translation>
+    </message>
 </context>
 <context>
     <name>GeneralSettings</name>
@@ -1739,6 +1771,22 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>Announce&amp;ments, played in this order:</source>
         <translation>Bu sırayla çalınan anons&amp;lar:</translation>
+    </message>
+    <message>
+        <source>Discard this call?</source>
+        <translation>Bu aramadan vazgeçilsin mi?</translation>
+    </message>
+    <message>
+        <source>The IVR call is not made and what you typed in this form is lost.</source>
+        <translation>IVR araması yapılmaz ve bu forma yazdıklarınız kaybolur.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>Aramadan &amp;vazgeç</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Düzenlemeye devam et</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2695,22 @@ Geçerlilik sonu: {2}</translation>
     <message>
         <source>The user name or extension is not valid.</source>
         <translation>Kullanıcı adı veya dahili numara geçerli değil.</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Değişiklikleriniz atılsın mı?</translation>
+    </message>
+    <message>
+        <source>The changes you made in Settings are not saved.</source>
+        <translation>Ayarlarda yaptığınız değişiklikler kaydedilmez.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>Değişiklikleri &amp;at</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Düzenlemeye devam et</translation>
     </message>
 </context>
 <context>

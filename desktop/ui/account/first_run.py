@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget, QWizard
 
 from desktop import settings as st
 from desktop.credentials import CredentialState, CredentialStore
@@ -15,6 +15,7 @@ from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
 from desktop.ui.account.wizard_connect_page import ConnectPage
 from desktop.ui.account.wizard_finish_page import FinishPage
 from desktop.ui.account.wizard_server_page import ServerPage
+from desktop.ui.common.discard import DiscardGuard, discard_box
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,30 @@ class FirstRunWizard(QWizard):
                 button.setDefault(False)
         self._centred = False
         self.currentIdChanged.connect(self._page_shown)
+        self._opened = self.server_page.entered()
+        self._guard = DiscardGuard(self, self.has_entered, self._cancel_question)
+        cancel = self.button(QWizard.WizardButton.CancelButton)
+        cancel.clicked.disconnect()  # QWizard's own: straight to reject()
+        cancel.clicked.connect(self._guard.cancel)
+
+    @property
+    def cancel_box(self) -> QMessageBox | None:
+        """The "Cancel setup?" question while it is open."""
+        return self._guard.box
+
+    def has_entered(self) -> bool:
+        """Whether the user entered anything (past the first page, a password was)."""
+        on_first_page = self.currentPage() is self.server_page
+        return not on_first_page or self.server_page.entered() != self._opened
+
+    def _cancel_question(self) -> QMessageBox:
+        return discard_box(
+            self,
+            self.tr("Cancel setup?"),
+            self.tr("Nothing you entered is saved. You can connect to your PBX later in Settings."),
+            self.tr("&Cancel setup"),
+            self.tr("C&ontinue setup"),
+        )
 
     def _page_shown(self, _page_id: int) -> None:
         if self.currentPage() is self.server_page and self.password_refused:

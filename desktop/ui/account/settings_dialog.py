@@ -39,8 +39,11 @@ from desktop.ui.account.popups_page import PopupsPage
 from desktop.ui.account.save_anyway import attempt_digest, save_anyway_box, saves_anyway
 from desktop.ui.account.saved_pin import pinned_from_settings, pins_locked
 from desktop.ui.account.settings_page import SettingsPage
+from desktop.ui.account.settings_unsaved import discard_changes_box, entered
 from desktop.ui.account.settings_write import pin_for, write_changes
 from desktop.ui.account.webhooks_page import WebhooksPage
+from desktop.ui.common.discard import DiscardGuard
+from desktop.ui.common.first_field import focus_tab_page
 from desktop.ui.common.tasks import TaskOwner
 from desktop.ui.shell import theme
 
@@ -87,6 +90,11 @@ class SettingsDialog(QDialog):
             self._show_given_connection()
         else:
             self.tasks.spawn(self._load_password())
+        self._opened = entered(self.connection, self.pages, self._pending_pin)
+        self._guard = DiscardGuard(
+            self, self.has_unsaved_changes, lambda: discard_changes_box(self)
+        )
+        self.buttons.rejected.connect(self._guard.cancel)
 
     def _build(self) -> None:
         self.connection = page = ConnectionPage()
@@ -139,7 +147,6 @@ class SettingsDialog(QDialog):
         self.certificate.trust_changed.connect(self._on_trust_changed)
         self._error_line.watch(self.tabs)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
     def _load(self) -> None:
         s = self.settings
@@ -178,6 +185,7 @@ class SettingsDialog(QDialog):
         self.remember.setChecked(
             result.state is not CredentialState.SESSION_ONLY and not result.state.is_problem
         )
+        self._opened["remember"] = self.remember.isChecked()  # as the dialog opens, late
         self.password_state.setText(credential_state_text(result.state))
         self._update_password_hint()
 
@@ -216,6 +224,15 @@ class SettingsDialog(QDialog):
             self._focus_password_now()
         else:
             self._password_first = True  # applied as the dialog is shown
+
+    @property
+    def discard_box(self) -> QMessageBox | None:
+        """The "Discard your changes?" question while it is open."""
+        return self._guard.box
+
+    def has_unsaved_changes(self) -> bool:
+        """Whether OK would save anything other than what the dialog opened with."""
+        return entered(self.connection, self.pages, self._pending_pin) != self._opened
 
     def _focus_password_now(self) -> None:
         point_at(self.tabs, self.password)
@@ -384,12 +401,17 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refit()
+        if event.spontaneous():
+            return  # shown again after being minimised: the focus stays where it was
         if self._password_first:
             self._password_first = False
             self._focus_password_now()
             # Opened over the main window, activation then gives the first field focus:
             # once more when that is done.
             QTimer.singleShot(0, self, self._focus_password_now)
+        else:
+            focus_tab_page(self.tabs)  # typing goes where the user sees it go
+            QTimer.singleShot(0, self, lambda: focus_tab_page(self.tabs, unless_placed=True))
 
     def done(self, result: int) -> None:
         self.tasks.cancel_all()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,7 @@ class ConnectPage(QWizardPage):
         self.list.doubleClicked.connect(lambda _index: wizard.next())
         self.search.textChanged.connect(self._select_single_match)
         self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
         mark_locked(wizard.settings, "extension", self.search, self.list)
 
     def initializePage(self) -> None:
@@ -100,7 +101,18 @@ class ConnectPage(QWizardPage):
             self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the search field, Down goes into the list and Enter picks the first match."""
+        """In the search field, Down goes into the list and Enter picks the first match.
+
+        In the list, the first arrow with nothing picked picks the current item (the one
+        the list opened on) rather than skipping past it.
+        """
+        arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            current = self.list.currentIndex()
+            if event.key() in arrows and current.isValid() and not self.selected_extension():
+                self.list.setCurrentIndex(current)
+                return True
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
@@ -159,6 +171,7 @@ class ConnectPage(QWizardPage):
             self._show_list(True)
             self._set_status(connected_text(len(check.extensions)), tone("ok"))
             self._select(setup.extension or setup.settings.get(st.EXTENSION))
+            self._focus_list()
         elif check.error is not None and check.changed:
             self._set_status(error_text(check.error), tone("error"))
         elif check.error is not None:
@@ -181,6 +194,17 @@ class ConnectPage(QWizardPage):
             if index.data(ExtensionListModel.NUMBER_ROLE) == number:
                 self.list.setCurrentIndex(index)
                 return
+
+    def _focus_list(self) -> None:
+        """Put the keyboard in the list, an item current: arrows and typing work at once."""
+        if not self.list.isEnabled() or not self.proxy.rowCount():
+            return  # an administrator fixed the extension
+        if not self.list.currentIndex().isValid():
+            # Current, not chosen: an extension nobody picked must not be set up by Enter.
+            self.list.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_extension(self) -> str:
         indexes = self.list.selectionModel().selectedIndexes()

@@ -63,6 +63,10 @@ class ServerPage(QWizardPage):
                 return edit
         return self.password
 
+    def entered(self) -> tuple[str, str, str]:
+        """The address, user name and password as they stand."""
+        return (self.server.text(), self.username.text(), self.password.text())
+
     def focus_password(self) -> None:
         """Put the cursor in the password field with its text selected, to type it anew."""
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from desktop.pbx.errors import ErrorCode, PbxInputError
 from desktop.pbx.requests import Callback, callback_params
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.calls.request_dialog import Invalid, RequestDialog, outgoing_number
+from desktop.ui.common.discard import DiscardGuard, discard_box
 from desktop.ui.common.error_text import error_text
 
 
@@ -79,6 +80,38 @@ class CallbackDialog(RequestDialog[Callback]):
         self._refresh()
         empty = [f for f in (self.number1_field, self.number2_field) if not f.text().strip()]
         (empty[0] if empty else self.dial_plan_field).setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._opened = self._entered()
+        self._guard = DiscardGuard(self, self.has_typed, self._discard_question)
+        self._buttons.rejected.disconnect(self.reject)
+        self._buttons.rejected.connect(self._guard.cancel)
+
+    @property
+    def discard_box(self) -> QMessageBox | None:
+        """The "Discard this call?" question while it is open."""
+        return self._guard.box
+
+    def has_typed(self) -> bool:
+        """Whether any field differs from how the dialog opened."""
+        return self._entered() != self._opened
+
+    def _entered(self) -> tuple[str, ...]:
+        fields = (
+            self.number1_field,
+            self.number2_field,
+            self.dial_plan_field,
+            self.custom_data_field,
+        )
+        return tuple(field.text() for field in fields)
+
+    def _discard_question(self) -> QMessageBox:
+        return discard_box(
+            self,
+            self.tr("Discard this call?"),
+            self.tr("The callback is not made and what you typed in this form is lost."),
+            self.tr("&Discard"),
+            self.tr("&Keep editing"),
+        )
 
     def _number(self, field: QLineEdit, first: bool) -> str:
         text = field.text()

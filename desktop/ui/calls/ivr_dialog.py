@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.pbx.errors import ErrorCode, PbxInputError
 from desktop.pbx.requests import Announcement, IvrCall, ivr_call_params
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.calls.announcements import AnnouncementsEditor
 from desktop.ui.calls.request_dialog import Invalid, RequestDialog, outgoing_number
+from desktop.ui.common.discard import DiscardGuard, discard_box
 
 
 class IvrCallDialog(RequestDialog[IvrCall]):
@@ -96,8 +105,38 @@ class IvrCallDialog(RequestDialog[IvrCall]):
             first = self.ivr_field
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+        self._opened = self._entered()
+        self._guard = DiscardGuard(self, self.has_typed, self._discard_question)
+        self._buttons.rejected.disconnect(self.reject)
+        self._buttons.rejected.connect(self._guard.cancel)
+
+    @property
+    def discard_box(self) -> QMessageBox | None:
+        """The "Discard this call?" question while it is open."""
+        return self._guard.box
+
     def set_announcements(self, items: list[Announcement]) -> None:
+        """Open with these announcements (they count as typed by nobody)."""
         self.announcements.set_announcements(items)
+        self._opened = (*self._opened[:-1], tuple(items))
+
+    def has_typed(self) -> bool:
+        """Whether anything differs from how the dialog opened (an open cell editor counts)."""
+        editing = self.announcements.view.state() == QAbstractItemView.State.EditingState
+        return editing or self._entered() != self._opened
+
+    def _entered(self) -> tuple[object, ...]:
+        fields = (self.number_field, self.dial_plan_field, self.ivr_field, self.custom_data_field)
+        return (*(field.text() for field in fields), tuple(self.announcements.announcements()))
+
+    def _discard_question(self) -> QMessageBox:
+        return discard_box(
+            self,
+            self.tr("Discard this call?"),
+            self.tr("The IVR call is not made and what you typed in this form is lost."),
+            self.tr("&Discard"),
+            self.tr("&Keep editing"),
+        )
 
     def _collect(self) -> IvrCall:
         text = self.number_field.text()

@@ -206,6 +206,11 @@ def test_cancel_writes_nothing(
     wait_for_extensions(qtbot, wizard, len(FAKE_EXTENSIONS))
     pick(qtbot, wizard, "101")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.cancel_box is not None and wizard.cancel_box.isVisible())
+    box = wizard.cancel_box
+    (cancel_setup,) = [b for b in box.buttons() if b.text() == "&Cancel setup"]
+    with qtbot.waitSignal(wizard.rejected):
+        qtbot.mouseClick(cancel_setup, Qt.MouseButton.LeftButton)
     assert not wizard.isVisible() and wizard.outcome is None
     assert not settings.is_configured()
     assert memory_keyring.passwords == {}
