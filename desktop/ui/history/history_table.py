@@ -12,7 +12,6 @@ from desktop.ui.history.history_model import HistoryModel
 __all__ = ["history_table", "set_resize_modes"]
 
 _STRETCHED = (Column.FROM, Column.TO)  # names and numbers get the room
-_CUSTOM_DATA_WIDTH = 140
 
 
 def history_table(parent: QWidget, model: HistoryModel) -> QTableView:
@@ -51,14 +50,16 @@ def _fit_columns(view: QTableView, model: HistoryModel) -> None:
         Column.OUTCOME: list(m.outcome_words.values()),
         Column.QUEUE: ["0000", "Satış Destek"],  # a number or a short name
         Column.RECORDING: [m.yes, m.no],
+        # Mostly empty (only IVR calls carry it): as wide as its title, not wider than
+        # the names and numbers beside it. It can be widened by hand.
+        Column.CUSTOM_DATA: [],
     }
     cells = view.fontMetrics()
     headers = view.horizontalHeader().fontMetrics()
     for column, texts in samples.items():
         title = str(m.headerData(column, Qt.Orientation.Horizontal))
         width = max(
-            max(cells.horizontalAdvance(t) for t in texts) + 16,
+            max((cells.horizontalAdvance(t) for t in texts), default=0) + 16,
             headers.horizontalAdvance(title) + 32,  # room for the sort arrow
         )
         view.setColumnWidth(column, width)
-    view.setColumnWidth(Column.CUSTOM_DATA, _CUSTOM_DATA_WIDTH)

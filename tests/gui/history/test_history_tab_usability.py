@@ -58,6 +58,18 @@ def test_at_the_default_window_size_the_table_gets_most_of_the_height(qtbot: Any
     assert rows_that_fit >= 6
 
 
+def test_at_the_default_width_names_get_more_room_than_custom_data(qtbot: Any) -> None:
+    tab = make_tab(qtbot)
+    tab.resize(960, 480)
+    tab.show()
+    qtbot.waitExposed(tab)
+    view = tab.view
+    name = view.fontMetrics().horizontalAdvance("Hatice Yılmaz (109)") + 12
+    for column in (Column.FROM, Column.TO):
+        assert view.columnWidth(column) >= name  # a name and extension shown whole
+        assert view.columnWidth(column) > view.columnWidth(Column.CUSTOM_DATA)
+
+
 def test_tab_walks_the_controls_in_reading_order(qtbot: Any) -> None:
     window = QTabWidget()
     qtbot.addWidget(window)
