@@ -204,6 +204,9 @@ def _decode(path: Path) -> str:
     from PySide6.QtCore import QEventLoop, QTimer, QUrl
     from PySide6.QtMultimedia import QAudioDecoder
 
+    from desktop.ui.shell.application import leave_qt_messages_to_qt
+
+    leave_qt_messages_to_qt()  # the decoder's threads must not need Python to log
     decoder = QAudioDecoder()
     if not decoder.isSupported():
         raise Unusable("no multimedia backend: recordings cannot be played")

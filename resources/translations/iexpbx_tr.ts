@@ -2561,8 +2561,8 @@ Geçerlilik sonu: {2}</translation>
         <translation>Formda bir sorun varken hiçbir şey gönderilmez.</translation>
     </message>
     <message>
-        <source>&amp;Call</source>
-        <translation>&amp;Ara</translation>
+        <source>Call</source>
+        <translation>Ara</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,10 @@ class RequestDialog(QDialog, Generic[RequestT]):
 
         self._buttons = QDialogButtonBox(self)
         self._ok: QPushButton = self._buttons.addButton(
-            self.tr("&Call"), QDialogButtonBox.ButtonRole.AcceptRole
+            # No Alt+letter: Alt+C reached for as "Cancel" placed an outside call. Enter
+            # (the default) or a click sends it, after the preview was seen.
+            self.tr("Call"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self._ok.setIcon(icons.icon(icons.DIAL))
         self._ok.setDefault(True)

@@ -9,20 +9,18 @@ runs per paint, only once per focus change and when the ringed widget moves. A s
 sheet could draw the same ring, but sheets switch every widget to the slow sheet style.
 
 The ring is shown while the user works with the keyboard (focus last moved by Tab,
-Shift+Tab or a shortcut, not by a click) and only on widgets that have
-no focus look of their own: one-line fields and spin boxes already light their frame, and
-macOS's own style rings the focus itself.
+Shift+Tab or a shortcut, not by a click), on every kind of control alike: Fusion's own
+one-pixel mark on text fields was too faint in dark. macOS's own style rings the focus
+itself and is left to do so.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Slot
 from PySide6.QtGui import QPalette, QRegion
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QLineEdit,
+    QSplitter,
     QTabBar,
     QWidget,
 )
@@ -31,10 +29,6 @@ from shiboken6 import isValid
 __all__ = ["RING_WIDTH", "FocusRing", "install_focus_ring"]
 
 RING_WIDTH = 2
-
-# Fields that light their own frame when focused: a ring would be a second frame. (Text
-# boxes of several lines don't: a read-only preview in the Tab order showed nothing.)
-_OWN_FOCUS_LOOK = (QLineEdit, QAbstractSpinBox)
 # What moves or hides the ringed widget, so the ring follows.
 _FOLLOW = frozenset(
     {
@@ -94,9 +88,10 @@ class FocusRing(QObject):
         """Where the ring is, in its target's coordinates (None when not shown)."""
         target = self.target()
         ring = self._ring
-        if target is None or ring is None:
+        host = ring.parentWidget() if ring is not None else None
+        if target is None or ring is None or host is None:
             return None
-        return ring.geometry().translated(-target.pos())
+        return ring.geometry().translated(-target.mapTo(host, QPoint(0, 0)))
 
     @Slot(QWidget, QWidget)
     def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
@@ -156,16 +151,17 @@ class FocusRing(QObject):
         if ring is None or not isValid(ring):
             # The ring lives among the ringed widget's siblings: it goes when they go.
             ring = self._ring = _new_ring()
-        parent = target.parentWidget()
+        parent = _host(target)
         if parent is None or not target.isVisible():
             ring.hide()
             return
         if ring.parentWidget() is not parent:
             ring.setParent(parent)
         w = RING_WIDTH
-        around = target.geometry()
+        around = QRect(target.mapTo(parent, QPoint(0, 0)), target.size())
         if isinstance(target, QTabBar) and target.currentIndex() >= 0:
-            around = target.tabRect(target.currentIndex()).translated(target.pos())
+            current = target.tabRect(target.currentIndex())
+            around = current.translated(target.mapTo(parent, QPoint(0, 0)))
         outer = around.adjusted(-w, -w, w, w) & parent.rect()
         ring.setGeometry(outer)
         inner = QRect(0, 0, outer.width(), outer.height()).adjusted(w, w, -w, -w)
@@ -175,9 +171,17 @@ class FocusRing(QObject):
 
 
 def _wants_ring(widget: QWidget) -> bool:
-    if isinstance(widget, _OWN_FOCUS_LOOK) or widget.style().name().lower() == "macos":
-        return False
-    return not (isinstance(widget, QComboBox) and widget.isEditable())
+    # macOS's own style rings the focus itself, the same way.
+    return widget.style().name().lower() != "macos"
+
+
+def _host(target: QWidget) -> QWidget | None:
+    """Where the ring can live: the target's parent, unless that is a splitter, which
+    would take the ring for a pane of its own (the History table shrank to make room)."""
+    parent = target.parentWidget()
+    while isinstance(parent, QSplitter):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _outermost_cover(widget: QWidget) -> QWidget:

@@ -187,6 +187,7 @@ class HistoryChart(QWidget):
         self.x_axis.setTruncateLabels(False)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTruncateLabels(False)  # "40", never "…": the axis takes the room
         self.y_axis.setTitleText(self.tr("Calls"))
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QEvent, QMetaObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QtAudio
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from desktop.pbx.errors import PbxError
 from desktop.ui.recordings.decoded_copy import DecodedCopy
 from desktop.ui.recordings.player_look import media_icon, message_style, time_text
 from desktop.ui.recordings.save_as_dialog import ask_save_as
+from desktop.ui.shell.application import leave_qt_messages_to_qt
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class RecordingPlayer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        leave_qt_messages_to_qt()  # Qt's audio threads must not need Python to log
         self.media = QMediaPlayer(self)
         self.audio_output = QAudioOutput(self)
         self.media.setAudioOutput(self.audio_output)
@@ -239,10 +241,18 @@ class RecordingPlayer(QWidget):
             self.speed_combo.setCurrentIndex(index)
 
     def unload(self) -> None:
-        """Stop and let go of the file (before the cache may delete it; on close)."""
-        self.stop()
-        self.media.setSource(QUrl())
-        self._drop_pcm()
+        """Stop and let go of the file (on close and at exit).
+
+        Handed to Qt's event loop, which runs them with Python's GIL released: called from
+        Python, stopping the FFmpeg backend waits for its audio thread, and that thread may
+        need the GIL at that very moment (to tell a Python-made object that a connection
+        went): each would wait for the other for ever, a quit frozen for good.
+        """
+        self._want_play = False
+        queued = Qt.ConnectionType.QueuedConnection
+        QMetaObject.invokeMethod(self.media, "stop", queued)
+        QMetaObject.invokeMethod(self.media, "setSource", queued, Q_ARG(QUrl, QUrl()))
+        QTimer.singleShot(0, self, self._drop_pcm)  # once the backend let go of the copy
         self._path = None
         self._set_controls_enabled(False)
 

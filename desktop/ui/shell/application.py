@@ -45,11 +45,7 @@ def create_qapplication() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    qt_log = logging.getLogger("qt")
-    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
-    qInstallMessageHandler(
-        lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
-    )
+    route_qt_messages_to_log()
     qapp = Application(sys.argv[:1])
     qapp.setOrganizationName("IEXPBX")
     qapp.setApplicationName(APP_ID)
@@ -58,6 +54,38 @@ def create_qapplication() -> QApplication:
     qapp.setDesktopFileName(APP_ID)
     qapp.setQuitOnLastWindowClosed(False)  # the tray keeps the app; Quit ends it
     return qapp
+
+
+def route_qt_messages_to_log() -> None:
+    """Qt's messages (a missing plugin, a bad style sheet) into the app's log as "qt"."""
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}
+    qInstallMessageHandler(
+        lambda kind, _context, text: qt_log.log(levels.get(kind, logging.WARNING), "%s", text)
+    )
+    _messages.routed = True
+
+
+def leave_qt_messages_to_qt() -> None:
+    """From now on Qt writes its own messages (to standard error), not through the log.
+
+    The handler installed above is Python: a Qt thread that logs must take the GIL to
+    reach it. Qt's audio threads log (no audio device, a codec's complaint) while the UI
+    thread waits for them inside a media player call, holding the GIL: each waits for the
+    other for ever (a frozen window; seen as a hung test). So before the first media
+    player is made, Qt's own handler, which needs no Python, takes over. Idempotent.
+    """
+    if _messages.routed:
+        _messages.routed = False
+        qInstallMessageHandler(None)
+        log.info("Qt's own messages go to standard error from now on (media playback)")
+
+
+class _Messages:
+    routed = False
+
+
+_messages = _Messages()
 
 
 def route_quit(qapp: QApplication, request_quit: Callable[[], None] | None) -> bool:

@@ -201,3 +201,22 @@ def test_the_question_speaks_turkish(qtbot: Any, turkish: None) -> None:
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.discard_box is None)
     assert dialog.isVisible() and dialog.number_field.text() == "0532 123 45 67"
+
+
+def test_alt_c_places_no_call_in_the_call_dialogs(qtbot) -> None:
+    """Alt+C, reached for as "Cancel", must not send a call to the PBX."""
+    from functools import partial
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    ivr = IvrCallDialog(rules=TR, outgoing=NATIONAL, number="05321234567")
+    callback = CallbackDialog(rules=TR, outgoing=NATIONAL)
+    for dialog in (ivr, callback):
+        shown(qtbot, dialog)
+        buttons = dialog.findChild(QDialogButtonBox)
+        texts = [b.text() for b in buttons.buttons()]
+        assert not any("&C" in t or "&c" in t for t in texts), texts
+        accepted: list[bool] = []
+        dialog.accepted.connect(partial(accepted.append, True))
+        qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+        assert accepted == []

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -262,3 +263,36 @@ def test_the_ring_takes_the_dark_highlight_after_a_live_switch(ring, form, qtbot
     qtbot.wait(10)
     assert highlight() != light
     assert colour_at(form, form.first, QPoint(-1, form.first.height() // 2)) == highlight()
+
+
+def test_a_table_in_a_splitter_keeps_its_size_and_wears_the_ring(ring, qtbot) -> None:
+    from PySide6.QtWidgets import QSplitter, QTableWidget
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    field = QLineEdit(form)
+    splitter = QSplitter(Qt.Orientation.Vertical, form)
+    table = QTableWidget(5, 2)
+    below = QLabel("chart")
+    splitter.addWidget(table)
+    splitter.addWidget(below)
+    layout.addWidget(field)
+    layout.addWidget(splitter)
+    form.resize(300, 400)
+    active(qtbot, form)
+    height = table.height()
+    field.setFocus()
+    tab(qtbot)
+    assert table.hasFocus() and ring.target() is table
+    qtbot.wait(20)
+    # The ring is no pane of the splitter: the table keeps its room.
+    assert splitter.count() == 2 and table.height() == height
+    assert colour_at(form, table, QPoint(table.width() // 2, -1)) == highlight()
+
+
+def test_text_fields_wear_the_same_ring(ring, form, qtbot) -> None:
+    form.first.setFocus()
+    tab(qtbot, backwards=True)
+    assert form.field.hasFocus() and ring.target() is form.field
+    assert colour_at(form, form.field, QPoint(-1, form.field.height() // 2)) == highlight()

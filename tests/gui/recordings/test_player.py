@@ -264,7 +264,9 @@ def test_when_the_backend_cannot_play_gsm_the_decoded_pcm_plays(qtbot: Any, tmp_
     assert player.path == gsm  # Save as… still offers the recording as it came
     wav_dir = Path(player.media.source().toLocalFile()).parent
     player.unload()
-    assert not wav_dir.exists()
+    assert player.path is None and not player.play_button.isEnabled()
+    qtbot.waitUntil(lambda: player.media.source().isEmpty())
+    qtbot.waitUntil(lambda: not wav_dir.exists())  # once the backend let go of it
 
 
 def test_when_even_the_decoded_pcm_fails_the_player_says_why(qtbot: Any, tmp_path: Path) -> None:
