@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -33,12 +33,26 @@ def pick_on_keyboard_focus(view: QAbstractItemView, event: QFocusEvent) -> None:
         selection.setCurrentIndex(current, flags)
 
 
+_ROW_ENDS = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+
+
 class _RowTable(QTableView):
-    """A table that shows where the keyboard is when Tab brings it there."""
+    """A table of whole rows: shows where the keyboard is when Tab brings it there, and
+    Home and End go to the first and last row (Qt's go to the row's first and last
+    cell, which shows nowhere when whole rows are picked)."""
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         pick_on_keyboard_focus(self, event)
+
+    def moveCursor(
+        self,
+        cursorAction: QAbstractItemView.CursorAction,
+        modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
+        if cursorAction in _ROW_ENDS:
+            modifiers = modifiers | Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(cursorAction, modifiers)
 
 
 def data_table(

@@ -296,3 +296,14 @@ def test_text_fields_wear_the_same_ring(ring, form, qtbot) -> None:
     tab(qtbot, backwards=True)
     assert form.field.hasFocus() and ring.target() is form.field
     assert colour_at(form, form.field, QPoint(-1, form.field.height() // 2)) == highlight()
+
+
+def test_home_and_end_go_to_the_first_and_last_call(ring, window, qtbot) -> None:
+    calls = window.calls_tab
+    calls.filter_edit.setFocus()
+    tab(qtbot)
+    picked = calls.view.selectionModel()
+    QTest.keyClick(calls.view, Qt.Key.Key_End)
+    assert [i.row() for i in picked.selectedRows()] == [len(CALLS) - 1]
+    QTest.keyClick(calls.view, Qt.Key.Key_Home)
+    assert [i.row() for i in picked.selectedRows()] == [0]
