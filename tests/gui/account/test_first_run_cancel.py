@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from discard_questions import answer, focused, open_question, shown_active
 from keyring_doubles import MemoryKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 
 import desktop.services.connection_check as connection_check
 from desktop import settings as st
@@ -46,30 +47,11 @@ def fake_pbx(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def opened(qtbot: Any, settings: st.Settings) -> FirstRunWizard:
-    wizard = FirstRunWizard(settings, CredentialStore.session_only())
-    qtbot.addWidget(wizard)
-    with qtbot.waitActive(wizard):
-        wizard.show()
-        wizard.activateWindow()
-    return wizard
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return shown_active(qtbot, FirstRunWizard(settings, CredentialStore.session_only()))
 
 
 def question(qtbot: Any, wizard: FirstRunWizard) -> QMessageBox:
-    qtbot.waitUntil(lambda: wizard.cancel_box is not None and wizard.cancel_box.isVisible())
-    box = wizard.cancel_box
-    assert box is not None
-    return box
-
-
-def answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> Any:
-    (button,) = [b for b in box.buttons() if box.buttonRole(b) == role]
-    return button
+    return open_question(qtbot, lambda: wizard.cancel_box)
 
 
 def keep_setting_up(qtbot: Any, wizard: FirstRunWizard, key: Qt.Key) -> None:

@@ -7,17 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from discard_questions import DISCARD, KEEP, answer, focused, open_question, shown_active
 from keyring_doubles import MemoryKeyring
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop import settings as st
 from desktop.credentials import CredentialStore
 from desktop.ui.account.settings_dialog import SettingsDialog
 
 URL = "https://pbx.example.com"
-DISCARD = QMessageBox.ButtonRole.DestructiveRole
-KEEP = QMessageBox.ButtonRole.RejectRole
 
 
 @pytest.fixture
@@ -35,29 +34,11 @@ def configured(config_dir: Path, admin: st.AdminConfig | None = None) -> st.Sett
 
 
 def opened(qtbot: Any, dialog: SettingsDialog) -> SettingsDialog:
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
-    return dialog
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return shown_active(qtbot, dialog)
 
 
 def question(qtbot: Any, dialog: SettingsDialog) -> QMessageBox:
-    qtbot.waitUntil(lambda: dialog.discard_box is not None and dialog.discard_box.isVisible())
-    box = dialog.discard_box
-    assert box is not None
-    return box
-
-
-def answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> Any:
-    (button,) = [b for b in box.buttons() if box.buttonRole(b) == role]
-    return button
+    return open_question(qtbot, lambda: dialog.discard_box)
 
 
 def keep_editing(qtbot: Any, dialog: SettingsDialog, key: Qt.Key) -> None:

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from discard_questions import DISCARD, KEEP, answer, focused, open_question, shown_active
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from desktop import i18n
 from desktop.pbx.requests import Announcement, AnnouncementKind
@@ -30,35 +31,12 @@ def turkish(qapp: Any) -> Iterator[None]:
 
 
 def shown(qtbot: Any, dialog: Dialog) -> Dialog:
-    qtbot.addWidget(dialog)
-    with qtbot.waitExposed(dialog):
-        dialog.show()
-        dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
+    return shown_active(qtbot, dialog)
 
 
 def question(qtbot: Any, dialog: Dialog) -> QMessageBox:
     """The question the dialog opened, once it shows."""
-    qtbot.waitUntil(lambda: dialog.discard_box is not None and dialog.discard_box.isVisible())
-    box = dialog.discard_box
-    assert box is not None
-    return box
-
-
-def answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> Any:
-    (button,) = [b for b in box.buttons() if box.buttonRole(b) == role]
-    return button
-
-
-DISCARD = QMessageBox.ButtonRole.DestructiveRole
-KEEP = QMessageBox.ButtonRole.RejectRole
+    return open_question(qtbot, lambda: dialog.discard_box)
 
 
 def cancel_button(dialog: Dialog) -> Any:
