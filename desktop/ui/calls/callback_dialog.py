@@ -9,7 +9,7 @@ from desktop.pbx.errors import ErrorCode, PbxInputError
 from desktop.pbx.requests import Callback, callback_params
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.calls.request_dialog import Invalid, RequestDialog, outgoing_number
-from desktop.ui.common.discard import DiscardGuard, discard_box
+from desktop.ui.common.discard import discard_box
 from desktop.ui.common.error_text import error_text
 
 
@@ -81,19 +81,7 @@ class CallbackDialog(RequestDialog[Callback]):
         empty = [f for f in (self.number1_field, self.number2_field) if not f.text().strip()]
         (empty[0] if empty else self.dial_plan_field).setFocus(Qt.FocusReason.OtherFocusReason)
 
-        self._opened = self._entered()
-        self._guard = DiscardGuard(self, self.has_typed, self._discard_question)
-        self._buttons.rejected.disconnect(self.reject)
-        self._buttons.rejected.connect(self._guard.cancel)
-
-    @property
-    def discard_box(self) -> QMessageBox | None:
-        """The "Discard this call?" question while it is open."""
-        return self._guard.box
-
-    def has_typed(self) -> bool:
-        """Whether any field differs from how the dialog opened."""
-        return self._entered() != self._opened
+        self._ask_before_discarding()
 
     def _entered(self) -> tuple[str, ...]:
         fields = (

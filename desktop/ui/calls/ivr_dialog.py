@@ -18,7 +18,7 @@ from desktop.pbx.requests import Announcement, IvrCall, ivr_call_params
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
 from desktop.ui.calls.announcements import AnnouncementsEditor
 from desktop.ui.calls.request_dialog import Invalid, RequestDialog, outgoing_number
-from desktop.ui.common.discard import DiscardGuard, discard_box
+from desktop.ui.common.discard import discard_box
 
 
 class IvrCallDialog(RequestDialog[IvrCall]):
@@ -105,15 +105,7 @@ class IvrCallDialog(RequestDialog[IvrCall]):
             first = self.ivr_field
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        self._opened = self._entered()
-        self._guard = DiscardGuard(self, self.has_typed, self._discard_question)
-        self._buttons.rejected.disconnect(self.reject)
-        self._buttons.rejected.connect(self._guard.cancel)
-
-    @property
-    def discard_box(self) -> QMessageBox | None:
-        """The "Discard this call?" question while it is open."""
-        return self._guard.box
+        self._ask_before_discarding()
 
     def set_announcements(self, items: list[Announcement]) -> None:
         """Open with these announcements (they count as typed by nobody)."""
@@ -123,7 +115,7 @@ class IvrCallDialog(RequestDialog[IvrCall]):
     def has_typed(self) -> bool:
         """Whether anything differs from how the dialog opened (an open cell editor counts)."""
         editing = self.announcements.view.state() == QAbstractItemView.State.EditingState
-        return editing or self._entered() != self._opened
+        return editing or super().has_typed()
 
     def _entered(self) -> tuple[object, ...]:
         fields = (self.number_field, self.dial_plan_field, self.ivr_field, self.custom_data_field)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.pbx.errors import PbxInputError
 from desktop.pbx.requests import CREDENTIALS_PLACEHOLDER, Callback, IvrCall
 from desktop.services.numbers import DialTargetError, NumberRules, OutgoingFormat
+from desktop.ui.common.discard import DiscardGuard
 from desktop.ui.common.error_text import error_text
 from desktop.ui.shell import icons, theme
 
@@ -102,6 +104,31 @@ class RequestDialog(QDialog, Generic[RequestT]):
         self._buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------ for subclasses
+    def _ask_before_discarding(self) -> None:
+        """From now on Escape, Cancel and closing ask before typed work is lost. Called
+        last in a subclass's __init__, once the fields hold what the dialog opens with."""
+        self._opened = self._entered()
+        self._guard = DiscardGuard(self, self.has_typed, self._discard_question)
+        self._buttons.rejected.disconnect(self.reject)
+        self._buttons.rejected.connect(self._guard.cancel)
+
+    @property
+    def discard_box(self) -> QMessageBox | None:
+        """The "Discard this call?" question while it is open."""
+        return self._guard.box
+
+    def has_typed(self) -> bool:
+        """Whether any field differs from how the dialog opened."""
+        return self._entered() != self._opened
+
+    def _entered(self) -> tuple[object, ...]:
+        """What the fields hold now (compared with how the dialog opened)."""
+        raise NotImplementedError
+
+    def _discard_question(self) -> QMessageBox:
+        """The question Escape, Cancel and closing ask after something was typed."""
+        raise NotImplementedError
+
     def _collect(self) -> RequestT:
         """The request the fields hold; raises `Invalid` for the first wrong field."""
         raise NotImplementedError

@@ -24,21 +24,29 @@ __all__ = [
 # The texts are the tab's own: they are translated in its context ("HistoryTab").
 
 
+def _choices(parent: QWidget, name: str, everything: str, *items: tuple[object, str]) -> QComboBox:
+    """A combo named `name`: first `everything` (data None), then each (data, text)."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    combo.addItem(everything, None)
+    for data, text in items:
+        combo.addItem(text, data)
+    return combo
+
+
 def quick_range_combo(parent: QWidget) -> QComboBox:
     """The quick periods, each item's data its QuickRange; first "Custom period" (None)."""
-    combo = QComboBox(parent)
-    combo.setAccessibleName(QCoreApplication.translate("HistoryTab", "Quick period"))
-    combo.addItem(QCoreApplication.translate("HistoryTab", "Custom period"), None)
-    for which, text in (
+    return _choices(
+        parent,
+        QCoreApplication.translate("HistoryTab", "Quick period"),
+        QCoreApplication.translate("HistoryTab", "Custom period"),
         (QuickRange.TODAY, QCoreApplication.translate("HistoryTab", "Today")),
         (QuickRange.YESTERDAY, QCoreApplication.translate("HistoryTab", "Yesterday")),
         (QuickRange.THIS_WEEK, QCoreApplication.translate("HistoryTab", "This week")),
         (QuickRange.LAST_7_DAYS, QCoreApplication.translate("HistoryTab", "Last 7 days")),
         (QuickRange.THIS_MONTH, QCoreApplication.translate("HistoryTab", "This month")),
         (QuickRange.LAST_MONTH, QCoreApplication.translate("HistoryTab", "Last month")),
-    ):
-        combo.addItem(text, which)
-    return combo
+    )
 
 
 def number_field(parent: QWidget) -> QLineEdit:
@@ -66,31 +74,27 @@ def ivr_check(parent: QWidget) -> QCheckBox:
 
 def direction_combo(parent: QWidget) -> QComboBox:
     """The directions to show, each item's data its Direction; first "All directions" (None)."""
-    combo = QComboBox(parent)
-    combo.setAccessibleName(QCoreApplication.translate("HistoryTab", "Direction"))
-    combo.addItem(QCoreApplication.translate("HistoryTab", "All directions"), None)
-    for direction, text in (
+    return _choices(
+        parent,
+        QCoreApplication.translate("HistoryTab", "Direction"),
+        QCoreApplication.translate("HistoryTab", "All directions"),
         (Direction.INCOMING, QCoreApplication.translate("HistoryTab", "Incoming")),
         (Direction.OUTGOING, QCoreApplication.translate("HistoryTab", "Outgoing")),
         (Direction.INTERNAL, QCoreApplication.translate("HistoryTab", "Internal")),
-    ):
-        combo.addItem(text, direction)
-    return combo
+    )
 
 
 def outcome_combo(parent: QWidget) -> QComboBox:
     """The outcomes to show, each item's data its Outcome; first "All outcomes" (None)."""
-    combo = QComboBox(parent)
-    combo.setAccessibleName(QCoreApplication.translate("HistoryTab", "Outcome"))
-    combo.addItem(QCoreApplication.translate("HistoryTab", "All outcomes"), None)
-    for outcome, text in (
+    return _choices(
+        parent,
+        QCoreApplication.translate("HistoryTab", "Outcome"),
+        QCoreApplication.translate("HistoryTab", "All outcomes"),
         (Outcome.ANSWERED, QCoreApplication.translate("HistoryTab", "Answered")),
         (Outcome.MISSED, QCoreApplication.translate("HistoryTab", "Missed")),
         (Outcome.BUSY, QCoreApplication.translate("HistoryTab", "Busy")),
         (Outcome.FAILED, QCoreApplication.translate("HistoryTab", "Failed")),
-    ):
-        combo.addItem(text, outcome)
-    return combo
+    )
 
 
 def search_field(parent: QWidget) -> QLineEdit:
